@@ -1,0 +1,151 @@
+"""Immutable catalog objects and the fixed vocabularies they use."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+RISK_LEVELS = ("low", "medium", "high")
+RISK_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+# What the user can do about a category, from strongest to weakest control.
+CONTROL_KINDS = ("toggle", "form", "request", "dont-provide", "none", "delete-account")
+
+TOPICS = (
+    "ai-training",
+    "ads",
+    "biometrics",
+    "location",
+    "contacts",
+    "identity-inference",
+    "sharing",
+    "messages",
+    "profile",
+    "account",
+    "data-access",
+    "activity",
+    "device",
+    "payments",
+)
+
+TOPIC_TITLES = {
+    "ai-training": "AI training",
+    "ads": "Ads and ad targeting",
+    "biometrics": "Biometric data",
+    "location": "Location",
+    "contacts": "Contacts and address book",
+    "identity-inference": "Inferences about you",
+    "sharing": "Sharing with other companies",
+    "messages": "Private messages",
+    "profile": "Profile and career data",
+    "account": "Your account",
+    "data-access": "Getting a copy of your data",
+    "activity": "Activity and usage",
+    "device": "Device data",
+    "payments": "Payment data",
+}
+
+LINK_CONFIDENCE = ("confirmed", "third-party")
+
+# Regions a control can be limited to: "EU", "EEA", or an ISO 3166-1 alpha-2 country
+# code ("GB" for the United Kingdom, "US", ...).
+# fmt: off
+EU_COUNTRIES = frozenset({
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+})
+# fmt: on
+EEA_COUNTRIES = EU_COUNTRIES | {"IS", "LI", "NO"}
+
+
+def region_applies(regions: tuple[str, ...], country: str) -> bool:
+    """Whether a control limited to ``regions`` is offered to a user in ``country``.
+    An empty tuple means worldwide."""
+    if not regions:
+        return True
+    country = country.upper()
+    for region in regions:
+        if region == country:
+            return True
+        if region == "EU" and country in EU_COUNTRIES:
+            return True
+        if region == "EEA" and country in EEA_COUNTRIES:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class PolicyDocument:
+    id: str
+    title: str
+    url: str
+    effective: date
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    source: str
+    policy_date: date
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    label: str
+    confidence: str  # one of LINK_CONFIDENCE
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+    collected: str
+    why: str
+    quote: Quote
+    risk: str
+    control: str
+    control_note: str
+    links: tuple[Link, ...]
+    steps: tuple[str, ...]
+    undo: str
+    topics: tuple[str, ...]
+    regions: tuple[str, ...]
+    verified: date
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of what the category says, so a decision can tell when the catalog changed
+        since the user decided. The verified date is left out: re-checking a category
+        without changing it must not ask everyone to decide again."""
+        content = asdict(self)
+        content.pop("verified")
+        blob = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Platform:
+    id: str
+    name: str
+    domains: tuple[str, ...]
+    policies: tuple[PolicyDocument, ...]
+    categories: tuple[Category, ...]
+    source_path: str = field(default="", compare=False)
+    bundled: bool = field(default=True, compare=False)
+
+    def category(self, category_id: str) -> Category | None:
+        for category in self.categories:
+            if category.id == category_id:
+                return category
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        """The parsed platform as plain JSON-ready data (dates as ISO strings)."""
+        data = asdict(self)
+        data.pop("source_path")
+        data.pop("bundled")
+        return json.loads(json.dumps(data, default=str))
