@@ -90,9 +90,9 @@ class _Reader:
                 self.problem(f"{prefix}{key}", "missing required field")
 
     def text(self, table: dict[str, Any], key: str, name: str, *, required: bool = True) -> str:
-        value = table.get(key)
-        if value is None:
-            return ""  # a missing required field is reported by check_fields
+        if key not in table:  # a missing required field is reported by check_fields
+            return ""
+        value = table[key]
         if not isinstance(value, str):
             self.problem(name, f"expected text, got {_type_name(value)}")
             return ""
@@ -106,9 +106,9 @@ class _Reader:
         return stripped
 
     def identifier(self, table: dict[str, Any], key: str, name: str) -> str:
-        value = table.get(key)
-        if value is None:
+        if key not in table:  # a missing required field is reported by check_fields
             return ""
+        value = table[key]
         if not isinstance(value, str):
             self.problem(name, f"expected text, got {_type_name(value)}")
             return ""
@@ -119,9 +119,9 @@ class _Reader:
 
     def choice(self, table: dict[str, Any], key: str, name: str, allowed: Iterable[str]) -> str:
         allowed = tuple(allowed)
-        value = table.get(key)
-        if value is None:
+        if key not in table:  # a missing required field is reported by check_fields
             return ""
+        value = table[key]
         if not isinstance(value, str):
             self.problem(name, f"expected text, got {_type_name(value)}")
             return ""
@@ -131,9 +131,9 @@ class _Reader:
         return value
 
     def day(self, table: dict[str, Any], key: str, name: str) -> date:
-        value = table.get(key)
-        if value is None:
+        if key not in table:  # a missing required field is reported by check_fields
             return date.min
+        value = table[key]
         if isinstance(value, datetime):
             self.problem(name, "expected a date (YYYY-MM-DD), got a date and time")
             return date.min
@@ -224,6 +224,7 @@ def _type_name(value: object) -> str:
         bool: "true/false",
         list: "a list",
         dict: "a table",
+        type(None): "nothing",
     }.get(type(value), type(value).__name__)
 
 
@@ -232,12 +233,12 @@ def parse_platform(
 ) -> Platform:
     """Validate parsed TOML data and build a Platform, or raise CatalogError."""
     reader = _Reader(path, today or date.today())
+    platform_id = reader.identifier(data, "id", "id")
+    reader.entry = platform_id
     reader.check_fields(data, PLATFORM_FIELDS, "")
     schema = data.get("schema")
     if "schema" in data and (type(schema) is not int or schema != SCHEMA_VERSION):
         reader.problem("schema", f"unsupported schema {schema!r}; this app reads {SCHEMA_VERSION}")
-    platform_id = reader.identifier(data, "id", "id")
-    reader.entry = platform_id
     if expect_id and platform_id and platform_id != expect_id:
         reader.problem("id", f"id {platform_id!r} must match the file name {expect_id!r}")
     name = reader.text(data, "name", "name")
