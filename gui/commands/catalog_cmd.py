@@ -24,6 +24,16 @@ def register(subparsers: Any) -> None:
     show.add_argument("--json", action="store_true", help="print the parsed platform as JSON")
     show.set_defaults(handler=show_platform)
 
+    topics = actions.add_parser(
+        "topics", help="for a topic, which platforms have a switch, a form, or no control"
+    )
+    topics.add_argument(
+        "topic", nargs="?", metavar="TOPIC", help="e.g. ai-training; all if omitted"
+    )
+    topics.add_argument("--region", metavar="CC", help="country code, e.g. DE or GB")
+    topics.add_argument("--json", action="store_true", help="print JSON")
+    topics.set_defaults(handler=show_topics)
+
     validate = actions.add_parser("validate", help="check catalog files; exit 1 on any problem")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.set_defaults(handler=validate_paths)
@@ -96,6 +106,47 @@ def show_platform(args: argparse.Namespace) -> int:
         for link in category.links:
             print(f"  Settings: {link.url} ({link.confidence})")
         print(f"  Last verified: {category.verified}")
+    return 0
+
+
+def show_topics(args: argparse.Namespace) -> int:
+    from gui.catalog import TOPICS
+    from gui.catalog.model import TOPIC_TITLES
+    from gui.cli import CommandError
+    from gui.topics import topic_overview, topics_in
+
+    catalog = load_for_command(args)
+    if args.topic and args.topic not in TOPICS:
+        raise CommandError(f"unknown topic {args.topic!r}; topics: {', '.join(TOPICS)}")
+    wanted = [args.topic] if args.topic else topics_in(catalog)
+    region = args.region.upper() if args.region else None
+    report = {
+        topic: [
+            {
+                "platform": item.platform.id,
+                "standing": item.standing,
+                "categories": [
+                    {"id": c.id, "title": c.title, "control": c.control, "regions": list(c.regions)}
+                    for c in item.categories
+                ],
+            }
+            for item in topic_overview(catalog, topic, region)
+        ]
+        for topic in wanted
+    }
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 0
+    for topic, items in report.items():
+        print(f"{TOPIC_TITLES[topic]} ({topic}):")
+        for item in items:
+            name = catalog.platform(item["platform"]).name  # type: ignore[union-attr]
+            controls = ", ".join(
+                c["control"] + (f" ({'/'.join(c['regions'])} only)" if c["regions"] else "")
+                for c in item["categories"]
+            )
+            print(f"  {name}: {item['standing']}  [{controls}]")
+        print()
     return 0
 
 
