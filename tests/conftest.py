@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from gui.paths import AppDirs, resolve
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -20,3 +22,29 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     data_dir = tmp_path / "data"
     monkeypatch.setenv("PRIVACY_REVIEW_DATA_DIR", str(data_dir))
     yield data_dir
+
+
+@pytest.fixture(autouse=True)
+def isolated_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """Every test gets its own empty in-memory keyring: nothing prompts, nothing reaches
+    the user's real keyring. Tests that need a refusing keyring install their own with
+    ``keyring.set_keyring``; monkeypatch puts the previous backend back afterwards."""
+    import keyring.core
+
+    from support.keyrings import InMemoryKeyring
+
+    for name in (
+        "PYTHON_KEYRING_BACKEND",
+        "PRIVACY_REVIEW_PASSPHRASE",
+        "PRIVACY_REVIEW_TEST_KEYRING_FILE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    backend = InMemoryKeyring()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    yield backend
+
+
+@pytest.fixture
+def app_dirs(isolated_data_dir: Path) -> AppDirs:
+    """The AppDirs of this test's private data dir."""
+    return resolve(isolated_data_dir)

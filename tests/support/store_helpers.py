@@ -1,0 +1,114 @@
+"""Shared pieces of the store tests: a tiny valid catalog that does not depend on the
+bundled files (colleagues edit those), helpers to open stores and to run the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from gui.catalog import Catalog, load_catalog
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+TESTS_DIR = REPO_ROOT / "tests"
+
+PLATFORM_ID = "example"
+CATEGORY_IDS = ("first-thing", "second-thing", "third-thing")
+
+
+def catalog_toml(*, first_title: str = "Your posts used to train a model") -> str:
+    categories = []
+    titles = (first_title, "Ads based on your activity", "Your contacts uploaded")
+    topics = ("ai-training", "ads", "contacts")
+    for category_id, title, topic in zip(CATEGORY_IDS, titles, topics, strict=True):
+        categories.append(
+            f"""
+[[categories]]
+id = "{category_id}"
+title = "{title}"
+collected = "What the platform collects, in plain words."
+why = "Why a careful person would care."
+risk = "medium"
+control = "toggle"
+steps = ["Open Settings.", "Turn it off."]
+topics = ["{topic}"]
+verified = 2025-06-01
+
+[categories.quote]
+text = "We may use the information we collect"
+source = "https://example.com/privacy"
+policy_date = 2025-01-01
+"""
+        )
+    return f"""schema = 1
+id = "{PLATFORM_ID}"
+name = "Example Social"
+domains = ["example.com"]
+
+[[policies]]
+id = "privacy-policy"
+title = "Example Privacy Policy"
+url = "https://example.com/privacy"
+effective = 2025-01-01
+""" + "".join(categories)
+
+
+def write_catalog(directory: Path, **kwargs: str) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{PLATFORM_ID}.toml"
+    path.write_text(catalog_toml(**kwargs), encoding="utf-8")
+    return path
+
+
+def tiny_catalog(directory: Path, **kwargs: str) -> Catalog:
+    """A one-platform catalog loaded as if bundled, from ``directory``."""
+    write_catalog(directory, **kwargs)
+    return load_catalog(bundled_dir=directory)
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def cli_env(
+    data_dir: Path,
+    *,
+    keyring_backend: str | None = None,
+    keyring_file: Path | None = None,
+    passphrase: str | None = None,
+) -> dict[str, str]:
+    """Environment for ``python -m gui``: this checkout and the test helpers importable,
+    the given keyring backend, and no passphrase unless one is given."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), str(TESTS_DIR)])
+    env["PRIVACY_REVIEW_DATA_DIR"] = str(data_dir)
+    env.pop("PRIVACY_REVIEW_PASSPHRASE", None)
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    if keyring_backend:
+        env["PYTHON_KEYRING_BACKEND"] = keyring_backend
+    if keyring_file is not None:
+        env["PRIVACY_REVIEW_TEST_KEYRING_FILE"] = str(keyring_file)
+    if passphrase is not None:
+        env["PRIVACY_REVIEW_PASSPHRASE"] = passphrase
+    return env
+
+
+def run_cli(
+    *args: str, env: dict[str, str], timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run the command line as a user does; stdin is not a terminal. Expected failures
+    must never print a traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "gui", *args],
+        cwd=REPO_ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "ERROR CORE" not in result.stderr, result.stderr  # SQLCipher's own logging
+    return result
