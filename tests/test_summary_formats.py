@@ -1,0 +1,164 @@
+"""Each output format, made from decisions on two platforms and read back the way a reader
+sees it: HTML as a browser shows its text, Markdown as a CommonMark viewer shows it (escapes
+undone), plain text as is, and the PDF through pypdf. Every decision, date and note must be
+there, the to-do list right, and markup in a note must come out as literal text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_summary_support import (
+    EXPECTED_TO_DO,
+    HOSTILE_NOTE,
+    NOW,
+    READERS,
+    category_title,
+    decisions_for,
+    load_test_catalog,
+    markdown_raw_tags,
+    parse_html,
+    squash,
+    to_do_section,
+    unescape_markdown,
+)
+
+from gui.catalog import Catalog
+from gui.checklist import STATUS_LABELS, Decision
+from gui.summary.export import render, write_summary
+from gui.summary.model import Summary, SummaryOptions, build_summary, format_generated
+from gui.summary.render_text import md_escape
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Catalog:
+    return load_test_catalog(tmp_path / "catalog")
+
+
+@pytest.fixture
+def decisions(catalog: Catalog) -> list[Decision]:
+    return decisions_for(catalog)
+
+
+@pytest.fixture
+def summary(catalog: Catalog, decisions: list[Decision]) -> Summary:
+    return build_summary(catalog, decisions, now=NOW)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt", "pdf"])
+def test_every_decision_date_and_note_is_there(
+    fmt: str, catalog: Catalog, decisions: list[Decision], summary: Summary, qapp: object
+) -> None:
+    text = squash(READERS[fmt](render(summary, fmt, page_size="a4")))
+    for decision in decisions:
+        assert squash(category_title(catalog, decision)) in text
+        assert decision.decided_at.astimezone().date().isoformat() in text
+        assert squash(decision.note) in text, f"note missing from {fmt}: {decision.note!r}"
+    for status in STATUS_LABELS.values():
+        assert status in text
+    assert summary.catalog_version in text
+    assert format_generated(summary.generated_at) in text
+    # The footer's sources: each platform's policy and its date.
+    assert "Alpha Social Privacy Policy, effective 2025-02-01" in text
+    assert "Beta Chat Privacy Policy, effective 2024-11-20" in text
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt", "pdf"])
+def test_to_do_list_is_right(fmt: str, summary: Summary, qapp: object) -> None:
+    text = squash(READERS[fmt](render(summary, fmt, page_size="a4")))
+    assert "Still to do (5)" in text
+    section = to_do_section(text)
+    position = 0
+    for platform, title, reasons in EXPECTED_TO_DO:
+        found = section.find(title, position)
+        assert found >= 0, f"{title!r} missing or out of order in the {fmt} to-do list"
+        assert platform in section
+        for reason in reasons:
+            assert reason in section[found:]
+        position = found
+    for done in ("Posts used to train AI", "Ads based on your activity", "Messages scanned"):
+        assert done not in section, f"{done!r} is decided and up to date, not to do"
+    for url in ("https://alpha.example/settings/objection", "https://beta.example/settings/face"):
+        assert url in section
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt", "pdf"])
+def test_markup_in_a_note_comes_out_literally(fmt: str, summary: Summary, qapp: object) -> None:
+    data = render(summary, fmt, page_size="a4")
+    assert squash(HOSTILE_NOTE) in squash(READERS[fmt](data))
+    if fmt == "html":
+        tags = [tag for tag, _ in parse_html(data).tags]
+        assert "b" not in tags and "img" not in tags
+        assert "&amp;amp;" in data.decode()  # the note's own "&amp;", escaped once more
+    if fmt == "md":
+        assert markdown_raw_tags(data.decode()) == []
+        assert md_escape(HOSTILE_NOTE) in data.decode()
+
+
+def test_html_loads_nothing(summary: Summary) -> None:
+    data = render(summary, "html")
+    parser = parse_html(data)
+    loading = {"img", "script", "link", "iframe", "object", "embed", "video", "audio", "source"}
+    assert not loading & {tag for tag, _ in parser.tags}
+    for tag, attrs in parser.tags:
+        assert "src" not in attrs and "srcset" not in attrs, tag
+        if "href" in attrs:
+            assert tag == "a" and (attrs["href"] or "").startswith("https://"), attrs
+    page = data.decode()
+    assert "url(" not in page and "@import" not in page
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+
+
+def test_markdown_tables_keep_one_row_per_decision(
+    catalog: Catalog, decisions: list[Decision], summary: Summary
+) -> None:
+    lines = render(summary, "md").decode().splitlines()
+    for decision in decisions:
+        title = md_escape(category_title(catalog, decision))
+        rows = [line for line in lines if line.startswith(f"| {title}")]
+        assert len(rows) == 1, title
+        row = rows[0]
+        assert STATUS_LABELS[decision.status] in row
+        assert decision.decided_at.astimezone().date().isoformat() in row
+        assert row.count("|") == 5  # a note's "|" or newline must not add cells
+
+
+def test_without_notes_no_note_is_printed(
+    catalog: Catalog, decisions: list[Decision], qapp: object
+) -> None:
+    summary = build_summary(catalog, decisions, SummaryOptions(include_notes=False), now=NOW)
+    for fmt, read in READERS.items():
+        text = squash(read(render(summary, fmt, page_size="a4")))
+        for decision in decisions:
+            assert squash(decision.note) not in text, fmt
+        assert "Left out at your request: notes." in text, fmt
+
+
+def test_without_unreviewed_they_are_counted_not_listed(
+    catalog: Catalog, decisions: list[Decision]
+) -> None:
+    options = SummaryOptions(include_unreviewed=False)
+    summary = build_summary(catalog, decisions, options, now=NOW)
+    for fmt in ("html", "md", "txt"):
+        text = squash(READERS[fmt](render(summary, fmt)))
+        assert "Precise location history" not in text and "Face recognition" not in text
+        assert "2 categories not yet reviewed are left out of this summary." in text
+
+
+def test_markdown_escaping_covers_line_starts() -> None:
+    for text in ("- not a list", "1. not a list", "# not a heading", "> not a quote", "a|b"):
+        escaped = md_escape(text)
+        assert unescape_markdown(escaped) == text
+        assert escaped != text
+
+
+def test_write_summary_is_private_and_by_extension(summary: Summary, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = write_summary(summary, out / "summary.markdown")
+    assert target.read_text(encoding="utf-8").startswith("# Privacy Review summary")
+    assert (target.stat().st_mode & 0o777) == 0o600
+    assert [p.name for p in out.iterdir()] == ["summary.markdown"]  # no temp file left
+    with pytest.raises(ValueError):
+        write_summary(summary, out / "summary.doc")
+    assert [p.name for p in out.iterdir()] == ["summary.markdown"]
