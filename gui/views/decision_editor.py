@@ -9,7 +9,7 @@ note can never be typed with nothing to save it under.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMetaObject, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -96,10 +96,8 @@ class DecisionEditor(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._choices = QVBoxLayout(self.group_box)
-        # ``edited`` never goes through a Python-side ``emit()``: PySide6 6.12 drops a
-        # reference to True on each one (see gui.wizard.emit), and the note fires on every
-        # keystroke. It is forwarded from the note's own signal, and raised through Qt's
-        # meta-object for a choice. While a row loads, the editor's signals are blocked.
+        # ``edited`` is forwarded from the note's own signal and emitted for a choice.
+        # While a row loads, the editor's signals are blocked.
         for status in Status:
             button = QRadioButton()
             button.toggled.connect(self._on_toggled)
@@ -230,4 +228,4 @@ class DecisionEditor(QWidget):
     def _on_toggled(self, checked: bool) -> None:
         if checked:  # once per choice: the button left behind toggles too
             self._update_note_state()
-            QMetaObject.invokeMethod(self, "edited", Qt.ConnectionType.DirectConnection)
+            self.edited.emit()

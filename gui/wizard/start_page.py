@@ -34,7 +34,6 @@ from gui.views.category_view import (
     plain_label,
     secondary_label,
 )
-from gui.wizard.emit import emit
 from gui.wizard.plan import PlanChoice, Scope, platform_counts
 from gui.wizard.region import region_choices
 
@@ -217,7 +216,7 @@ class StartPage(QWidget):
             self.blockSignals(was_blocked)
         self._scope_toggled()
         self._update_counts()
-        emit(self, "changed")  # once, for the whole choice
+        self.changed.emit()  # once, for the whole choice
 
     def set_region(self, region: str | None) -> None:
         index = self.region_combo.findData(region or ALL_REGIONS)

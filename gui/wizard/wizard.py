@@ -44,7 +44,6 @@ from gui.views.browser import Opener
 from gui.views.category_view import heading_label, plain_label
 from gui.wizard import session
 from gui.wizard.category_page import CategoryPage
-from gui.wizard.emit import emit
 from gui.wizard.finish_page import FinishPage
 from gui.wizard.plan import PlanChoice, PlanStep, Scope, plan_steps, restore_steps, rows_for
 from gui.wizard.region import system_region
@@ -479,7 +478,7 @@ class ReviewWizard(QDialog):
             )
             return False
         self._reload_rows()
-        emit(self, "decisionSaved", row.platform_id, row.category_id)
+        self.decisionSaved.emit(row.platform_id, row.category_id)
         return True
 
     def _store_session(self, write: Callable[[], None]) -> None:
