@@ -1,0 +1,162 @@
+"""The window's commands as ``QAction``s, and the menu bar and toolbar built from them.
+
+Actions only carry text, shortcuts and tips here; ``MainWindow`` connects them. Menus follow
+desktop conventions: File (print, save, export, import, quit), Edit (find), Review, Tools,
+Help, with standard shortcuts where the platform has one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
+
+
+@dataclass(frozen=True)
+class WindowActions:
+    print_summary: QAction
+    save_summary: QAction
+    export_checklist: QAction
+    import_checklist: QAction
+    quit: QAction
+    find: QAction
+    clear_filters: QAction
+    start_review: QAction
+    review_attention: QAction
+    show_attention: QAction
+    check_links: QAction
+    check_policies: QAction
+    data_location: QAction
+    about: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def needing_data(self) -> list[QAction]:
+        """Disabled until the catalog and the checklist are loaded."""
+        return [
+            self.print_summary,
+            self.save_summary,
+            self.export_checklist,
+            self.import_checklist,
+            self.start_review,
+            self.review_attention,
+            self.show_attention,
+            self.check_links,
+            self.check_policies,
+        ]
+
+
+# Shortcuts by action name: a standard key's name (the platform's own binding) or a key
+# string. Applied after the first paint (``apply_shortcuts``): building key sequences sets up
+# PySide's large key enums, which would otherwise delay the first paint by tens of ms.
+SHORTCUTS: dict[str, tuple[str, str]] = {
+    "print_summary": ("standard", "Print"),
+    "save_summary": ("standard", "SaveAs"),
+    "quit": ("keys", "Ctrl+Q"),
+    "find": ("standard", "Find"),
+    "start_review": ("keys", "Ctrl+R"),
+    "review_attention": ("keys", "Ctrl+Shift+R"),
+}
+
+
+def _action(parent: QWidget, text: str, tip: str) -> QAction:
+    action = QAction(text, parent)
+    action.setStatusTip(tip)
+    action.setToolTip(tip)
+    return action
+
+
+def create_actions(parent: QWidget) -> WindowActions:
+    actions = WindowActions(
+        print_summary=_action(
+            parent, "&Print summary…", "Print what you decided and what is left to do"
+        ),
+        save_summary=_action(
+            parent, "&Save summary as…", "Save the summary as PDF, HTML, Markdown or text"
+        ),
+        export_checklist=_action(
+            parent, "&Export checklist…", "Save all decisions and their history to a file"
+        ),
+        import_checklist=_action(
+            parent, "&Import checklist…", "Read decisions from a file exported by this app"
+        ),
+        quit=_action(parent, "&Quit", "Close Privacy Review"),
+        find=_action(parent, "&Find…", "Search titles, notes and what is collected"),
+        clear_filters=_action(parent, "Show &all", "Clear the search and every filter"),
+        start_review=_action(parent, "&Start review…", "Go through the categories one by one"),
+        review_attention=_action(
+            parent,
+            "Review what needs &attention…",
+            "Go through what is not reviewed, later, changed or due",
+        ),
+        show_attention=_action(
+            parent, "Show what &needs attention", "Filter the checklist to what is left to do"
+        ),
+        check_links=_action(
+            parent, "Check &links…", "Check that the catalog's settings pages still open (online)"
+        ),
+        check_policies=_action(
+            parent,
+            "Check for &policy changes…",
+            "Compare the platforms' privacy policies with the last check (online)",
+        ),
+        data_location=_action(
+            parent, "Where your &data is…", "Where the checklist, settings and logs are kept"
+        ),
+        about=_action(parent, "&About Privacy Review", "Version and licence"),
+    )
+    return actions
+
+
+def apply_shortcuts(actions: WindowActions) -> None:
+    """Keyboard shortcuts and menu roles (macOS moves Quit and About to the app menu)."""
+    for name, (kind, value) in SHORTCUTS.items():
+        action: QAction = getattr(actions, name)
+        if kind == "standard":
+            action.setShortcuts(getattr(QKeySequence.StandardKey, value))
+        else:
+            action.setShortcut(QKeySequence(value))
+    actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
+    actions.about.setMenuRole(QAction.MenuRole.AboutRole)
+
+
+def build_menus(menu_bar: QMenuBar, actions: WindowActions, *, online: bool) -> None:
+    file_menu = menu_bar.addMenu("&File")
+    file_menu.addAction(actions.print_summary)
+    file_menu.addAction(actions.save_summary)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export_checklist)
+    file_menu.addAction(actions.import_checklist)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+
+    edit_menu = menu_bar.addMenu("&Edit")
+    edit_menu.addAction(actions.find)
+    edit_menu.addAction(actions.show_attention)
+    edit_menu.addAction(actions.clear_filters)
+
+    review_menu = menu_bar.addMenu("&Review")
+    review_menu.addAction(actions.start_review)
+    review_menu.addAction(actions.review_attention)
+
+    if online:
+        tools_menu = menu_bar.addMenu("&Tools")
+        tools_menu.addAction(actions.check_links)
+        tools_menu.addAction(actions.check_policies)
+
+    help_menu = menu_bar.addMenu("&Help")
+    help_menu.addAction(actions.data_location)
+    help_menu.addSeparator()
+    help_menu.addAction(actions.about)
+
+
+def build_toolbar(toolbar: QToolBar, actions: WindowActions) -> None:
+    toolbar.setObjectName("main-toolbar")  # saveState() needs a name
+    toolbar.setMovable(False)
+    toolbar.addAction(actions.start_review)
+    toolbar.addAction(actions.review_attention)
+    toolbar.addSeparator()
+    toolbar.addAction(actions.print_summary)
+    toolbar.addAction(actions.export_checklist)
