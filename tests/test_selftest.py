@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,12 +12,24 @@ import pytest
 from gui import selftest
 from gui.cli import main
 
+from conftest import REPO_ROOT
 
-def test_self_test_passes_here(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
-    assert main(["--self-test"]) == 0
-    out = capsys.readouterr().out
+
+def test_self_test_passes_here(isolated_data_dir: Path) -> None:
+    # In a subprocess, as users run it: the PDF check creates its own Qt application.
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    result = subprocess.run(
+        [sys.executable, "-m", "gui", "--self-test"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
     for name, _ in selftest.CHECKS:
-        assert f"ok   {name}:" in out
+        assert f"ok   {name}:" in result.stdout
+    assert result.stderr == ""
     # The user's data dir is left alone: the checks use a throwaway folder.
     assert not isolated_data_dir.exists() or not any(isolated_data_dir.iterdir())
 
