@@ -27,6 +27,7 @@ class WindowActions:
     show_attention: QAction
     check_links: QAction
     check_policies: QAction
+    weekly_check: QAction
     data_location: QAction
     about: QAction
 
@@ -45,6 +46,7 @@ class WindowActions:
             self.show_attention,
             self.check_links,
             self.check_policies,
+            self.weekly_check,
         ]
 
 
@@ -102,11 +104,17 @@ def create_actions(parent: QWidget) -> WindowActions:
             "Check for &policy changes…",
             "Compare the platforms' privacy policies with the last check (online)",
         ),
+        weekly_check=_action(
+            parent,
+            "Check for policy changes &weekly when the app starts",
+            "Once a week at start-up, fetch the policies of the platforms you reviewed (online)",
+        ),
         data_location=_action(
             parent, "Where your &data is…", "Where the checklist, settings and logs are kept"
         ),
         about=_action(parent, "&About Privacy Review", "Version and licence"),
     )
+    actions.weekly_check.setCheckable(True)  # off until the store says otherwise
     return actions
 
 
@@ -145,6 +153,8 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions, *, online: bool) -> 
         tools_menu = menu_bar.addMenu("&Tools")
         tools_menu.addAction(actions.check_links)
         tools_menu.addAction(actions.check_policies)
+        tools_menu.addSeparator()
+        tools_menu.addAction(actions.weekly_check)
 
     help_menu = menu_bar.addMenu("&Help")
     help_menu.addAction(actions.data_location)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from gui.store import Store
     from gui.window.checklist_panel import ChecklistPanel
     from gui.window.checklist_source import ChecklistSource
+    from gui.window.online_checks import OnlineChecks
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         self.source: ChecklistSource | None = None
         self.panel: ChecklistPanel | None = None
         self._kept: list[Any] = []  # non-modal dialogs and flows kept alive while open
+        self.online: OnlineChecks | None = None  # made with the data, when in this build
+        self._online_available = _online_available()
         self._shell_finished = False
         self.setWindowTitle("Privacy Review")
         self.setObjectName("main-window")
@@ -61,7 +64,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(placeholder)
 
         self.commands = create_actions(self)
-        build_menus(self.menuBar(), self.commands, online=_online_available())
+        build_menus(self.menuBar(), self.commands, online=self._online_available)
         self.toolbar = QToolBar("Main toolbar", self)
         build_toolbar(self.toolbar, self.commands)
         self.addToolBar(self.toolbar)
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         commands.review_attention.triggered.connect(lambda: self.start_review(attention=True))
         commands.check_links.triggered.connect(lambda: self.run_online_check("links"))
         commands.check_policies.triggered.connect(lambda: self.run_online_check("policies"))
+        commands.weekly_check.triggered.connect(self.set_weekly_check)
         commands.data_location.triggered.connect(self.show_data_location)
         commands.about.triggered.connect(self.show_about)
 
@@ -129,7 +133,13 @@ class MainWindow(QMainWindow):
             tree_share = 0.55 if self.width() < 1000 else 0.62
             tree_width = int(self.width() * tree_share)
             self.panel.setSizes([tree_width, self.width() - tree_width])
-        self.setCentralWidget(self.panel)
+        central: QWidget = self.panel
+        if self._online_available and self.online is None:
+            from gui.window.online_checks import OnlineChecks
+
+            self.online = OnlineChecks(self)
+            central = self.online.wrap(self.panel)  # policy-change notices above the tree
+        self.setCentralWidget(central)
         self.panel.filter_bar.changed.connect(self._update_shown_count)
         self.location_label.setText(store.describe_location())
         self.location_label.setToolTip("Help > Where your data is… lists every folder")
@@ -138,6 +148,8 @@ class MainWindow(QMainWindow):
         for action in self.commands.needing_data():
             action.setEnabled(True)
         self.panel.tree.setFocus()
+        if self.online is not None:
+            self.online.data_shown()
         self.dataShown.emit()
 
     def reload(self) -> None:
@@ -146,6 +158,8 @@ class MainWindow(QMainWindow):
             return
         if not self.panel.reload():
             self.statusBar().showMessage(self.panel.status_message, 30_000)
+        elif self.online is not None:
+            self.online.refresh_notices()
         self._update_shown_count()
 
     def _show_store_error(self, title: str, error: Exception) -> object:
@@ -176,6 +190,8 @@ class MainWindow(QMainWindow):
         if self.panel is not None:
             self.panel.detail.flush()  # a note still being typed
         self.window_state.save(self, self.panel, self.panel.tree.header() if self.panel else None)
+        if self.online is not None:
+            self.online.shutdown()  # a check still running is cancelled and its thread ended
         for kept in list(self._kept):
             shutdown = getattr(kept, "shutdown", None)
             if callable(shutdown):
@@ -275,11 +291,14 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def run_online_check(self, kind: str) -> Any:
-        if self.source is None:
+        """Tools > Check links… ("links") or Check for policy changes… ("policies")."""
+        if self.online is None:
             return None
-        from gui.window.online_checks import start_online_check
+        return self.online.run(kind)
 
-        return self.keep(start_online_check(self, self.source, kind))
+    def set_weekly_check(self, enabled: bool) -> None:
+        if self.online is not None:
+            self.online.set_weekly(enabled)
 
     def show_data_location(self) -> Any:
         from gui.window.help_dialogs import DataLocationDialog
