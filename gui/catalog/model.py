@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 RISK_LEVELS = ("low", "medium", "high")
@@ -116,7 +117,7 @@ class Category:
     regions: tuple[str, ...]
     verified: date
 
-    @property
+    @cached_property  # computed once: the checklist asks for it on every reload
     def fingerprint(self) -> str:
         """A hash of what the category says, so a decision can tell when the catalog changed
         since the user decided. The verified date is left out: re-checking a category
