@@ -93,7 +93,7 @@ def synthetic(items: int) -> tuple[Catalog, list[Decision]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--page-size", choices=("a4", "letter"), default="a4")
     parser.add_argument("--output", type=Path, help="also write the last PDF here")
     args = parser.parse_args()

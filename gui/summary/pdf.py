@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import sys
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -182,42 +183,56 @@ def _clean_cuts(lines: list[tuple[float, float]]) -> list[float]:
 
 
 def _table_bands(
-    table: QTextTable, document_layout: QAbstractTextDocumentLayout, scale: float
+    table: QTextTable,
+    document_layout: QAbstractTextDocumentLayout,
+    scale: float,
+    page_height: float | None = None,
 ) -> list[_Band]:
-    """One band per row; the header rows as one band kept with the first row."""
+    """One band per row; the header rows as one band kept with the first row.
+
+    A row is cut inside only when it is taller than a page less the repeated header (see
+    ``paginate``), so only rows taller than half that room (``page_height``) have their
+    lines measured for ``inner_cuts``; with no ``page_height`` every row is."""
+    from PySide6.QtGui import QTextFormat
+
+    top_padding = QTextFormat.Property.TableCellTopPadding
+    document = table.document()
     table_format = table.format()
     border = table_format.border() * scale
     content_top: list[float] = []
     content_bottom: list[float] = []
     pads: list[float] = []
-    row_lines: list[list[tuple[float, float]]] = []
-    for row in range(table.rows()):
-        tops: list[float] = []
-        bottoms: list[float] = []
-        lines: list[tuple[float, float]] = []
+    row_blocks: list[list[tuple[QTextBlock, float]]] = []
+    block_rect = document_layout.blockBoundingRect
+    rows, columns = table.rows(), table.columns()
+    for row in range(rows):
+        top = bottom = None
+        blocks: list[tuple[QTextBlock, float]] = []
         pad = table_format.cellPadding()
-        for column in range(table.columns()):
+        for column in range(columns):
             cell = table.cellAt(row, column)
             if cell.row() != row or cell.column() != column:
                 continue  # covered by a spanning cell
-            cell_format = cell.format().toTableCellFormat()
-            if cell_format.hasProperty(cell_format.Property.TableCellTopPadding):
-                pad = max(pad, cell_format.topPadding())
-            block = cell.firstCursorPosition().block()
-            last = cell.lastCursorPosition().block()
+            cell_format = cell.format()
+            if cell_format.hasProperty(top_padding):
+                pad = max(pad, cell_format.doubleProperty(top_padding))
+            # The cell's blocks, first to last (positions, not cursors: this runs for
+            # every cell of every table).
+            block = document.findBlock(cell.firstPosition())
+            last = cell.lastPosition()
             while block.isValid():
-                rect = document_layout.blockBoundingRect(block)
-                tops.append(rect.top())
-                bottoms.append(rect.bottom())
-                lines += _line_cuts(block, rect.top())
-                if block == last:
+                rect = block_rect(block)
+                block_top, block_bottom = rect.top(), rect.bottom()
+                top = block_top if top is None else min(top, block_top)
+                bottom = block_bottom if bottom is None else max(bottom, block_bottom)
+                blocks.append((block, block_top))
+                if block.contains(last) or block.position() > last:
                     break
                 block = block.next()
-        content_top.append(min(tops, default=0.0))
-        content_bottom.append(max(bottoms, default=0.0))
+        content_top.append(0.0 if top is None else top)
+        content_bottom.append(0.0 if bottom is None else bottom)
         pads.append(pad * scale)
-        row_lines.append(lines)
-    rows = table.rows()
+        row_blocks.append(blocks)
     if rows == 0:
         return []
     # A row begins at the top of its padding; the border line above it belongs to the row
@@ -232,13 +247,19 @@ def _table_bands(
         # The header band starts at the table's top border line.
         header = (starts[0] - 2 * border, starts[header_rows])
         bands.append(_Band(header[0], header[1], keep_with_next=True))
+    tall = None
+    if page_height is not None:
+        tall = (page_height - (header[1] - header[0] if header else 0.0)) / 2
     for row in range(header_rows, rows):
-        cuts = tuple(y for y in _clean_cuts(row_lines[row]) if starts[row] < y < starts[row + 1])
+        cuts: tuple[float, ...] = ()
+        if tall is None or starts[row + 1] - starts[row] > tall:
+            lines = [cut for block, top in row_blocks[row] for cut in _line_cuts(block, top)]
+            cuts = tuple(y for y in _clean_cuts(lines) if starts[row] < y < starts[row + 1])
         bands.append(_Band(starts[row], starts[row + 1], header=header, inner_cuts=cuts))
     return bands
 
 
-def _bands(document: QTextDocument, scale: float) -> list[_Band]:
+def _bands(document: QTextDocument, scale: float, page_height: float | None = None) -> list[_Band]:
     from PySide6.QtGui import QTextTable
 
     document_layout = document.documentLayout()
@@ -254,7 +275,7 @@ def _bands(document: QTextDocument, scale: float) -> list[_Band]:
     while block.isValid():
         table = tables.get(block.position())
         if table is not None:
-            bands += _table_bands(table, document_layout, scale)
+            bands += _table_bands(table, document_layout, scale, page_height)
             block = document.findBlock(table.lastPosition() + 1)
             continue
         if block.text().strip():
@@ -285,18 +306,22 @@ def _split_blocks_at(document: QTextDocument, cuts: list[float]) -> bool:
     """
     from PySide6.QtGui import QTextCursor
 
+    wanted = sorted(cuts)
+    if not wanted:
+        return False
     document_layout = document.documentLayout()
     positions: list[int] = []
     block = document.begin()
-    wanted = sorted(cuts)
-    while block.isValid() and wanted:
+    while block.isValid():
         rect = document_layout.blockBoundingRect(block)
-        inside = [y for y in wanted if rect.top() < y < rect.bottom()]
+        top, bottom = rect.top(), rect.bottom()
+        # The cuts strictly inside this block: a slice of the sorted list.
+        inside = wanted[bisect_right(wanted, top) : bisect_left(wanted, bottom)]
         if inside:
             layout = block.layout()
             for index in range(1, layout.lineCount()):
                 line = layout.lineAt(index)
-                if any(abs(rect.top() + line.y() - y) < 1.0 for y in inside):
+                if any(abs(top + line.y() - y) < 1.0 for y in inside):
                     positions.append(block.position() + line.textStart())
         block = block.next()
     cursor = QTextCursor(document)
@@ -313,9 +338,19 @@ def paginate(document: QTextDocument, page_height: float, scale: float) -> list[
     (or, failing that, where the page is full). A page that starts inside a table gets the
     table's header band repeated, and is that much shorter.
     """
-    bands = _bands(document, scale)
+    return _paginate(document, page_height, scale)[0]
+
+
+def _paginate(
+    document: QTextDocument, page_height: float, scale: float
+) -> tuple[list[PageSlice], list[float]]:
+    """``paginate``, and the page tops that fall inside a band (a paragraph or a row taller
+    than a page): the only places where ``_split_blocks_at`` can have work to do. Every
+    other page starts between two bands, which is never inside a block."""
+    bands = _bands(document, scale, page_height)
     total = document.documentLayout().documentSize().height()
     pages: list[PageSlice] = []
+    inside: list[float] = []
     top = 0.0
     header: tuple[float, float] | None = None
     index = 0
@@ -345,6 +380,7 @@ def paginate(document: QTextDocument, page_height: float, scale: float) -> list[
             if bottom >= band.bottom:
                 next_index = index + 1
             else:
+                inside.append(bottom)
                 bands[index] = _Band(
                     bottom, band.bottom, band.keep_with_next, band.header, band.inner_cuts
                 )
@@ -355,7 +391,7 @@ def paginate(document: QTextDocument, page_height: float, scale: float) -> list[
         if header is not None and top <= header[1]:
             header = None  # the page starts at or above the header itself
     pages.append(PageSlice(top, max(total, top), header))
-    return pages
+    return pages, inside
 
 
 # ---- painting ----------------------------------------------------------------------------
@@ -399,18 +435,21 @@ def paint_summary(
     document = document or make_document(render_html(summary))
     dpi = float(device.logicalDpiY())
     # Lay out in the device's own units, as QTextDocument.print does: pixel lengths in the
-    # HTML (padding, borders) are scaled from 96 dpi to the device.
+    # HTML (padding, borders) are scaled from 96 dpi to the device. The layout is made on
+    # first use and lays the document out at once at the current page size: a null page
+    # size first makes that free, so the document is laid out only once, for the device.
+    document.setPageSize(QSizeF(0, 0))
     document.documentLayout().setPaintDevice(device)
     scale = dpi / 96.0
     width = float(device.width())
     footer = _mm_to_device(FOOTER_MM, dpi)
     body_height = float(device.height()) - footer
     document.setPageSize(QSizeF(width, -1))  # one long page; paginate() picks the ends
-    pages = paginate(document, body_height, scale)
+    pages, inside = _paginate(document, body_height, scale)
     for _ in range(3):  # one round is enough unless splitting moved something
-        if not _split_blocks_at(document, [page.top for page in pages[1:]]):
+        if not _split_blocks_at(document, inside):
             break
-        pages = paginate(document, body_height, scale)
+        pages, inside = _paginate(document, body_height, scale)
 
     painter = QPainter()
     if not painter.begin(device):

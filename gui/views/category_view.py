@@ -127,15 +127,6 @@ def risk_badge_style(risk: str) -> str:
     )
 
 
-def _clear_layout(layout: QGridLayout | QVBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.hide()
-            widget.deleteLater()
-
-
 def _add_now(layout: QGridLayout | QVBoxLayout, widget: QWidget, *position: int) -> None:
     """Add a widget to a layout and show it at once. A layout shows a new child of a
     visible widget only on the next pass of the event loop; until then the widget cannot
@@ -147,13 +138,14 @@ def _add_now(layout: QGridLayout | QVBoxLayout, widget: QWidget, *position: int)
 
 class LinkRow(QWidget):
     """One address with its label, an Open button and room for a message when the address
-    is refused or the browser cannot be started."""
+    is refused or the browser cannot be started. ``set_link`` shows another address: the
+    view keeps its rows from one category to the next instead of making new ones."""
 
     def __init__(
         self,
-        title: str,
-        url: str,
-        button_text: str,
+        title: str = "",
+        url: str = "",
+        button_text: str = "",
         caution: str = "",
         parent: QWidget | None = None,
     ) -> None:
@@ -162,19 +154,27 @@ class LinkRow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self.title = plain_label(title)
-        self.address = secondary_label(url)
-        self.caution = plain_label(caution)
-        self.button = QPushButton(button_text)
+        self.title = plain_label()
+        self.address = secondary_label()
+        self.caution = plain_label()
+        self.button = QPushButton()
         self.button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.message = plain_label()
         self.message.setFont(_bold(self.message.font()))
-        self.message.hide()
-        for widget, shown in ((self.title, title), (self.address, url), (self.caution, caution)):
-            if shown:
-                layout.addWidget(widget)
-        layout.addWidget(self.button)
-        layout.addWidget(self.message)
+        for widget in (self.title, self.address, self.caution, self.button, self.message):
+            layout.addWidget(widget)
+        self.set_link(title, url, button_text, caution)
+
+    def set_link(self, title: str, url: str, button_text: str, caution: str = "") -> None:
+        """Show this address: the title, address and caution lines only when they have
+        text; the button enabled and no message (``CategoryView`` checks the address)."""
+        self.url = url
+        for widget, text in ((self.title, title), (self.address, url), (self.caution, caution)):
+            widget.setText(text)
+            widget.setVisible(bool(text))
+        self.button.setText(button_text)
+        self.button.setEnabled(True)
+        self.show_message("")
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -202,6 +202,11 @@ class CategoryView(QWidget):
         self._category: Category | None = None
         self.link_rows: list[LinkRow] = []
         self.source_row: LinkRow | None = None
+        # Widgets made for earlier categories, shown again or hidden for the next one:
+        # turning a page fills them instead of making and deleting widgets.
+        self._link_pool: list[LinkRow] = []
+        self._step_pool: list[tuple[QLabel, QLabel]] = []
+        self._risk_style = ""
 
         self.platform_label = secondary_label()
         self.title_label = heading_label("", scale=1.35)
@@ -282,7 +287,10 @@ class CategoryView(QWidget):
         self.platform_label.setText(platform.name)
         self.title_label.setText(category.title)
         self.risk_badge.setText(RISK_LABELS.get(category.risk, category.risk))
-        self.risk_badge.setStyleSheet(risk_badge_style(category.risk))
+        style = risk_badge_style(category.risk)
+        if style != self._risk_style:  # a style sheet is parsed and applied anew each time
+            self.risk_badge.setStyleSheet(style)
+            self._risk_style = style
         self.risk_badge.setAccessibleName(RISK_LABELS.get(category.risk, category.risk))
         self.control_summary.setText(CONTROL_SUMMARIES.get(category.control, category.control))
 
@@ -331,18 +339,24 @@ class CategoryView(QWidget):
         return text
 
     def _set_source(self, url: str) -> None:
-        _clear_layout(self.source_box)
-        row = LinkRow("", url, "Open the &policy source")
+        row = self.source_row
+        if row is None:
+            row = LinkRow()
+            row.button.clicked.connect(lambda: self._open(row))
+            _add_now(self.source_box, row)
+            self.source_row = row
+        row.set_link("", url, "Open the &policy source")
         row.button.setAccessibleName(f"Open the policy source in your browser: {url}")
-        row.button.clicked.connect(lambda: self._open(row))
         self._check_row(row)
-        _add_now(self.source_box, row)
-        self.source_row = row
 
     def _set_links(self, links: tuple[Link, ...]) -> None:
-        _clear_layout(self.links_box)
-        self.link_rows = []
-        for number, link in enumerate(links, start=1):
+        while len(self._link_pool) < len(links):
+            row = LinkRow()
+            row.button.clicked.connect(lambda _checked=False, r=row: self._open(r))
+            _add_now(self.links_box, row)
+            self._link_pool.append(row)
+        self.link_rows = self._link_pool[: len(links)]
+        for number, (row, link) in enumerate(zip(self.link_rows, links, strict=True), start=1):
             confidence = CONFIDENCE_LABELS.get(link.confidence, link.confidence)
             host = urlsplit(link.url).hostname or "the platform's own site"
             caution = (
@@ -352,13 +366,13 @@ class CategoryView(QWidget):
             prefix = "&Open settings page" if number == 1 else f"Open settings page &{number}"
             if number > 9:
                 prefix = "Open settings page"
-            row = LinkRow(link.label, link.url, f"{prefix} ({confidence})", caution)
+            row.set_link(link.label, link.url, f"{prefix} ({confidence})", caution)
             row.button.setAccessibleName(f"Open settings page: {link.label} ({confidence} address)")
             row.button.setToolTip(link.url)
-            row.button.clicked.connect(lambda _checked=False, r=row: self._open(r))
             self._check_row(row)
-            _add_now(self.links_box, row)
-            self.link_rows.append(row)
+            row.setVisible(True)
+        for row in self._link_pool[len(links) :]:
+            row.setVisible(False)
 
     def _check_row(self, row: LinkRow) -> None:
         """Refuse an unsafe address up front (disabled button with the reason); it is checked
@@ -375,14 +389,22 @@ class CategoryView(QWidget):
         )
 
     def _set_steps(self, steps: tuple[str, ...]) -> None:
-        _clear_layout(self.steps_grid)
-        for index, step in enumerate(steps):
+        while len(self._step_pool) < len(steps):
+            index = len(self._step_pool)
             number = QLabel(f"{index + 1}.")
             number.setTextFormat(Qt.TextFormat.PlainText)
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             number.setAccessibleName(f"Step {index + 1}")
+            text = plain_label()
             _add_now(self.steps_grid, number, index, 0)
-            _add_now(self.steps_grid, plain_label(step), index, 1)
+            _add_now(self.steps_grid, text, index, 1)
+            self._step_pool.append((number, text))
+        for index, (number, text) in enumerate(self._step_pool):
+            shown = index < len(steps)
+            if shown:
+                text.setText(steps[index])
+            number.setVisible(shown)
+            text.setVisible(shown)
 
     def _open(self, row: LinkRow) -> None:
         if self._platform is None:

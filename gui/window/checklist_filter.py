@@ -2,15 +2,23 @@
 
 Filtering must stay instant with a thousand rows, so ``filterAcceptsRow`` reads the row and
 its precomputed lowercase search text straight from ``ChecklistModel.entry`` instead of
-going through ``data()`` and QVariant for every row and keystroke. Filtering is recursive:
-a platform stays visible while any of its categories matches.
+going through ``data()`` and QVariant for every row and keystroke. A platform stays visible
+while any of its categories matches: the filter answers that itself from the platform's rows
+(Qt's recursive filtering would ask the model for each category's index and children too,
+three calls into Python per category where one will do).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from gui.checklist import ChecklistRow, Status
 from gui.window.checklist_model import ChecklistModel, Column
@@ -46,7 +54,11 @@ class ChecklistFilter(QSortFilterProxyModel):
         self._status: str = ANY_STATUS
         self._topic: str | None = None
         self._needs_attention = False
-        self.setRecursiveFilteringEnabled(True)
+        self._source: ChecklistModel | None = None  # the source model, kept at hand
+        self._filtering = False  # self.active, kept at hand
+        # platform row -> (its version, whether each category passes): the answers for
+        # the current criteria, computed a platform at a time in Python (see accepted).
+        self._answers: dict[int, tuple[int, list[bool]]] = {}
         self.setDynamicSortFilter(True)
 
     # -- criteria ----------------------------------------------------------------------
@@ -91,6 +103,8 @@ class ChecklistFilter(QSortFilterProxyModel):
         # One layout change for the whole view instead of a remove/insert signal per range
         # of rows: with a thousand rows, the view's relayout per signal is what costs.
         change()
+        self._filtering = self.active
+        self._answers.clear()
         self.invalidate()
 
     def accepts(self, row: ChecklistRow, blob: str) -> bool:
@@ -110,18 +124,47 @@ class ChecklistFilter(QSortFilterProxyModel):
 
     # -- QSortFilterProxyModel ---------------------------------------------------------
 
+    def setSourceModel(self, model: QAbstractItemModel | None) -> None:  # type: ignore[override]
+        self._answers.clear()
+        super().setSourceModel(model)
+        self._source = model if isinstance(model, ChecklistModel) else None
+
     def source_checklist(self) -> ChecklistModel:
-        model = self.sourceModel()
-        assert isinstance(model, ChecklistModel)
+        model = self._source
+        if model is None or model is not self.sourceModel():
+            model = self.sourceModel()
+            assert isinstance(model, ChecklistModel)
+            self._source = model
         return model
 
+    def accepted(self, platform_row: int) -> list[bool]:
+        """Whether each category of one platform passes the criteria. Qt asks row by row
+        (a call into Python per row, a thousand per change); the answers for a platform
+        are worked out together and kept until the criteria or its rows change."""
+        model = self._source or self.source_checklist()
+        version = model.group_version(platform_row)
+        kept = self._answers.get(platform_row)
+        if kept is None or kept[0] != version:
+            accepts = self.accepts
+            answers = [accepts(row, blob) for row, blob in model.group_entries(platform_row)]
+            kept = self._answers[platform_row] = (version, answers)
+        return kept[1]
+
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._filtering:
+            return True  # nothing filtered: every row passes
         if not source_parent.isValid():
-            # A platform row stands on its own only when nothing is filtered; otherwise
-            # recursive filtering keeps it while one of its categories matches.
-            return not self.active
-        row, blob = self.source_checklist().entry(source_parent.row(), source_row)
-        return self.accepts(row, blob)
+            # A platform row stays while one of its categories matches. (The model
+            # re-announces a platform row whenever one of its categories changes, so this
+            # is asked again then.)
+            return any(self.accepted(source_row))
+        return self.accepted(source_parent.row())[source_row]
+
+    def multiData(self, index: AnyIndex, roleDataSpan: Any) -> None:  # noqa: N803
+        """What a delegate paints, every role in one call to the source model (the proxy's
+        own ``multiData`` would map the index and call ``data`` again for each role)."""
+        model = self._source or self.source_checklist()
+        model.multiData(self.mapToSource(index), roleDataSpan)
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
         if not left.parent().isValid():

@@ -31,14 +31,8 @@ MIN_CATEGORY_WIDTH = 200
 
 
 class ChecklistDelegate(QStyledItemDelegate):
-    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        super().initStyleOption(option, index)
-        # Platform rows span the whole width (see ChecklistView) and carry their progress
-        # line after the name: "X (formerly Twitter) — 4 of 17 reviewed, 1 to re-check".
-        if index.column() == 0 and index.data(IS_PLATFORM_ROLE):
-            progress = index.data(PROGRESS_ROLE)
-            if progress is not None:
-                option.text = f"{index.data()}  —  {progress.line}"
+    """The editors. It leaves ``initStyleOption`` to Qt: that runs for every cell painted,
+    and a Python override there costs a call into Python per cell."""
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -81,6 +75,19 @@ class ChecklistDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
+class CategoryColumnDelegate(ChecklistDelegate):
+    """The first column's delegate: platform rows span the whole width (see ChecklistView)
+    and carry their progress line after the name: "X (formerly Twitter) — 4 of 17 reviewed,
+    1 to re-check"."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.column() == 0 and index.data(IS_PLATFORM_ROLE):
+            progress = index.data(PROGRESS_ROLE)
+            if progress is not None:
+                option.text = f"{index.data()}  —  {progress.line}"
+
+
 class ChecklistView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +103,7 @@ class ChecklistView(QTreeView):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.setItemDelegate(ChecklistDelegate(self))
+        self.setItemDelegateForColumn(Column.CATEGORY, CategoryColumnDelegate(self))
         self.setSortingEnabled(False)  # turned on once a model is set (see set_model)
         self.setExpandsOnDoubleClick(True)
         self.setAllColumnsShowFocus(True)
@@ -107,6 +115,22 @@ class ChecklistView(QTreeView):
             model.layoutChanged.connect(self.span_platform_rows)
             model.rowsInserted.connect(self._on_rows_inserted)
             self.span_platform_rows()
+
+    def expandToDepth(self, depth: int) -> None:  # noqa: N802
+        """Expand the tree down to ``depth``. The checklist has two levels and categories
+        have no children, so at depth 0 this only has to expand the platforms still
+        collapsed (one filtered out and back in comes back collapsed): Qt's own version
+        lays out and repaints all thousand rows even when every platform is open already,
+        and the window asks for it after every filter change and reload."""
+        model = self.model()
+        if depth != 0 or model is None:
+            super().expandToDepth(depth)
+            return
+        root = QModelIndex()
+        for row in range(model.rowCount(root)):
+            index = model.index(row, 0, root)
+            if not self.isExpanded(index):
+                self.expand(index)
 
     def span_platform_rows(self, *_args: object) -> None:
         """Platform rows use the full width for their name and progress line."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -86,6 +87,7 @@ class ReviewWizard(QDialog):
         self._store = store
         self._rows: dict[tuple[str, str], ChecklistRow] = {}
         self._all_rows: list[ChecklistRow] = []
+        self._positions: dict[tuple[str, str], int] = {}  # key -> place in _all_rows
         self._steps: list[PlanStep] = []
         self._choice: PlanChoice | None = None
         self._index = -1  # -1: start page; len(steps): finish page
@@ -216,7 +218,11 @@ class ReviewWizard(QDialog):
             self._show_error(f"The checklist could not be read. {error.message} {error.recovery}")
             return False
         self._all_rows = build_checklist(self._catalog, decisions, recheck_days=recheck_days)
-        self._rows = {(row.platform_id, row.category_id): row for row in self._all_rows}
+        self._positions = {
+            (row.platform_id, row.category_id): position
+            for position, row in enumerate(self._all_rows)
+        }
+        self._rows = {key: self._all_rows[position] for key, position in self._positions.items()}
         return True
 
     def _initial_choice(
@@ -468,7 +474,7 @@ class ReviewWizard(QDialog):
     def _record(self, row: ChecklistRow, status: Status, note: str) -> bool:
         assert row.category is not None
         try:
-            self._store.record(
+            decision = self._store.record(
                 row.platform_id, row.category_id, status, note, row.category.fingerprint
             )
         except StoreError as error:
@@ -477,9 +483,22 @@ class ReviewWizard(QDialog):
                 f"{error.recovery}".strip()
             )
             return False
-        self._reload_rows()
+        # The row as the store now has it: decided against the catalog as it is, so neither
+        # changed nor due. Only this row: rebuilding the whole checklist (a thousand rows,
+        # each decided one hashing its category) on every page would make saving slower
+        # the more the user has decided. The walk's start and its end re-read everything.
+        self._set_row(replace(row, decision=decision, changed=False, due=False))
         self.decisionSaved.emit(row.platform_id, row.category_id)
         return True
+
+    def _set_row(self, row: ChecklistRow) -> None:
+        key = (row.platform_id, row.category_id)
+        position = self._positions.get(key)
+        if position is None:  # not in the checklist read at the start: read it again
+            self._reload_rows()
+            return
+        self._all_rows[position] = row
+        self._rows[key] = row
 
     def _store_session(self, write: Callable[[], None]) -> None:
         """Save where the user is. A failure here costs only the place to continue from,
