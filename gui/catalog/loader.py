@@ -32,6 +32,7 @@ from gui.catalog.problems import CatalogError, Problem
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_CHARS = 64
 HOST_RE = re.compile(
     r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
 )
@@ -112,7 +113,7 @@ class _Reader:
         if not isinstance(value, str):
             self.problem(name, f"expected text, got {_type_name(value)}")
             return ""
-        if len(value) > 64 or not ID_RE.match(value):
+        if len(value) > MAX_ID_CHARS or not ID_RE.match(value):
             self.problem(name, f"{value!r} is not a valid id (lowercase letters, digits, hyphens)")
             return ""
         return value

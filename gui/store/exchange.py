@@ -16,6 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+# Export ids follow the catalog's id rule: they name catalog entries.
+from gui.catalog.loader import ID_RE, MAX_ID_CHARS
 from gui.checklist import Decision, HistoryEntry, Status
 from gui.store.errors import ImportRejectedError
 from gui.store.files import read_limited
@@ -29,9 +31,6 @@ MAX_HISTORY = 1_000_000
 MAX_NOTE_CHARS = 10_000
 MAX_PROBLEMS = 50  # enough to explain a bad file without drowning the user
 
-# The catalog's id rule (lowercase letters, digits, hyphens; at most 64 characters).
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MAX_ID_CHARS = 64
 FINGERPRINT_RE = re.compile(r"^[0-9A-Za-z_-]{0,128}$")
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 # Clocks disagree a little between machines; a date further ahead is a bad file.
