@@ -82,11 +82,11 @@ def main() -> int:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
-    from gui.catalog import load_catalog
-    from gui.checklist import Decision, Status, build_checklist
-    from gui.window.checklist_filter import ANY_STATUS, ChecklistFilter
-    from gui.window.checklist_model import ChecklistModel
-    from gui.window.checklist_view import ChecklistView
+    from gui.core.catalog import load_catalog
+    from gui.core.checklist import Decision, Status, build_checklist
+    from gui.desktop.window.checklist_filter import ANY_STATUS, ChecklistFilter
+    from gui.desktop.window.checklist_model import ChecklistModel
+    from gui.desktop.window.checklist_view import ChecklistView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:

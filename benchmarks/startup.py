@@ -29,10 +29,10 @@ def populate(data_dir: Path, keyring_file: Path, decisions: int = 200) -> None:
     os.environ["PRIVACY_REVIEW_TEST_KEYRING_FILE"] = str(keyring_file)
     import keyring
 
-    from gui import paths
-    from gui.catalog import load_catalog
-    from gui.checklist import Status
-    from gui.store import open_store
+    from gui.core import paths
+    from gui.core.catalog import load_catalog
+    from gui.core.checklist import Status
+    from gui.core.store import open_store
 
     from support.keyrings import FileKeyring
 

@@ -21,11 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from gui.catalog import Catalog, Category, Link, Platform, PolicyDocument, Quote  # noqa: E402
-from gui.checklist import Decision, Status  # noqa: E402
-from gui.summary.model import SummaryOptions, build_summary  # noqa: E402
-from gui.summary.pdf import render_pdf  # noqa: E402
-from gui.summary.render_html import render_html  # noqa: E402
+from gui.core.catalog import Catalog, Category, Link, Platform, PolicyDocument, Quote  # noqa: E402
+from gui.core.checklist import Decision, Status  # noqa: E402
+from gui.core.summary.model import SummaryOptions, build_summary  # noqa: E402
+from gui.core.summary.render_html import render_html  # noqa: E402
+from gui.desktop.summary.pdf import render_pdf  # noqa: E402
 
 PLATFORMS = 5
 CONTROLS = ("toggle", "toggle", "form", "request", "dont-provide", "none", "delete-account")

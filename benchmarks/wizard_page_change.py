@@ -75,12 +75,12 @@ def main() -> int:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
-    from gui import paths
-    from gui.catalog import load_catalog
-    from gui.checklist import Status
-    from gui.store import open_store
-    from gui.wizard import ReviewWizard
-    from gui.wizard.plan import Scope
+    from gui.core import paths
+    from gui.core.catalog import load_catalog
+    from gui.core.checklist import Status
+    from gui.core.review.plan import Scope
+    from gui.core.store import open_store
+    from gui.desktop.wizard import ReviewWizard
 
     class PaintCounter(QObject):
         """Counts paint events anywhere in the dialog."""
@@ -163,8 +163,8 @@ def main() -> int:
         alone = walk(wizard)
         wizard.close()
 
-        from gui.window.main_window import MainWindow
-        from gui.window.review import open_review
+        from gui.desktop.window.main_window import MainWindow
+        from gui.desktop.window.review import open_review
 
         window = MainWindow(dirs)
         window.resize(1200, 800)

@@ -127,9 +127,23 @@ def versions(archive: Path, folders: tuple[str, ...] | None) -> Iterator[Version
     newest first, each blob read once."""
     spec = [f"{folder}/" for folder in folders] if folders else []
     log = subprocess.run(
-        ["git", "-C", str(archive), "log", "--format=@%ad", "--date=short", "--raw",
-         "--no-abbrev", "--no-renames", "HEAD", "--", *spec],
-        capture_output=True, text=True, check=True,
+        [
+            "git",
+            "-C",
+            str(archive),
+            "log",
+            "--format=@%ad",
+            "--date=short",
+            "--raw",
+            "--no-abbrev",
+            "--no-renames",
+            "HEAD",
+            "--",
+            *spec,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     blobs: list[tuple[str, str, str]] = []
     seen: set[str] = set()
@@ -147,7 +161,8 @@ def versions(archive: Path, folders: tuple[str, ...] | None) -> Iterator[Version
         return
     batch = subprocess.Popen(
         ["git", "-C", str(archive), "cat-file", "--batch"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
     )
     assert batch.stdin and batch.stdout
     for blob, path, day in blobs:
@@ -218,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
             if not pending:
                 break
             for version in versions(archive, folders):
-                for key, (quote, parts) in list(pending.items()):
+                for key, (_quote, parts) in list(pending.items()):
                     if parts and found_in(parts, version.text):
                         where[key] = f"{version.archive}/{version.path} ({version.date})"
                         del pending[key]
@@ -226,8 +241,10 @@ def main(argv: list[str] | None = None) -> int:
                     break
         missing = [q for q, _ in pending.values()]
         missing_total += len(missing)
-        print(f"{platform}: {len(checkable) - len(missing)} of {len(checkable)} policy/terms "
-              f"quotes found; {len(other)} from help, settings or forms not checkable here")
+        print(
+            f"{platform}: {len(checkable) - len(missing)} of {len(checkable)} policy/terms "
+            f"quotes found; {len(other)} from help, settings or forms not checkable here"
+        )
         for quote in checkable:
             if id(quote) in where:
                 print(f"  found      {quote.category}: {where[id(quote)]}")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.paths import AppDirs, resolve
+from gui.core.paths import AppDirs, resolve
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

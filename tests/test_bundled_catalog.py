@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from gui.catalog import load_catalog, load_platform_file
-from gui.catalog.loader import host_on_domains
-from gui.topics import FORM, NO_CONTROL, SWITCH, topic_overview, topics_in
+from gui.core.catalog import load_catalog, load_platform_file
+from gui.core.catalog.loader import host_on_domains
+from gui.core.topics import FORM, NO_CONTROL, SWITCH, topic_overview, topics_in
 
 from conftest import CATALOG_DIR
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gui.catalog import CatalogError
-from gui.catalog.loader import parse_platform, parse_platform_bytes
+from gui.core.catalog import CatalogError
+from gui.core.catalog.loader import parse_platform, parse_platform_bytes
 
 GOOD = Path(__file__).parent / "data" / "catalogs" / "good" / "example.toml"
 GOOD_DATA = tomllib.loads(GOOD.read_text())

@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from gui.catalog import Catalog, load_catalog
-from gui.checklist import ChecklistRow, Decision, Status, build_checklist
-from gui.window.checklist_filter import ANY_STATUS, UNREVIEWED, ChecklistFilter
-from gui.window.checklist_model import (
+from gui.core.catalog import Catalog, load_catalog
+from gui.core.checklist import ChecklistRow, Decision, Status, build_checklist
+from gui.desktop.window.checklist_filter import ANY_STATUS, UNREVIEWED, ChecklistFilter
+from gui.desktop.window.checklist_model import (
     IS_PLATFORM_ROLE,
     KEY_ROLE,
     ROW_ROLE,

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from gui import cli
+from gui.cli import entry as cli
 
 from conftest import REPO_ROOT
 
@@ -44,9 +44,9 @@ def test_which_command_lines_need_the_subcommands(argv: list[str], expected: boo
 
 def test_window_start_imports_no_command_module() -> None:
     code = (
-        "import sys; from gui import cli; "
+        "import sys; from gui.cli import entry as cli; "
         "args = cli.build_parser(with_commands=cli._may_name_a_command([])).parse_args([]); "
-        "print(sorted(m for m in sys.modules if m.startswith('gui.commands')))"
+        "print(sorted(m for m in sys.modules if m.startswith('gui.cli.') and m.endswith('_cmd')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60

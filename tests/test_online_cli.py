@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from test_online_support import TlsServer, policy_page, serve_https, write_catalog
 
-from gui import paths
 from gui.cli import main
-from gui.store import Mode, init_store
+from gui.core import paths
+from gui.core.store import Mode, init_store
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

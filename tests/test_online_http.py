@@ -13,7 +13,7 @@ from test_online_support import TlsServer, refused_port, serve_https
 from werkzeug import Request, Response
 
 from gui import __version__
-from gui.online.http import (
+from gui.core.online.http import (
     USER_AGENT,
     Cancelled,
     ErrorKind,
@@ -225,7 +225,7 @@ def test_a_resolver_that_never_answers_is_given_up_on(monkeypatch: pytest.Monkey
         time.sleep(5)
         return []
 
-    monkeypatch.setattr("gui.online.http._getaddrinfo", stuck)
+    monkeypatch.setattr("gui.core.online.http._getaddrinfo", stuck)
     limits = FetchLimits(dns_timeout=0.3)
     started = time.monotonic()
     with HttpClient(limits) as http:

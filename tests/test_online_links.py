@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from test_online_support import TlsServer, policy_page, refused_port, serve_https, write_catalog
 
-from gui.catalog import Platform, load_catalog
-from gui.online.checks import link_check_tasks, run_tasks, select_platforms
-from gui.online.http import FetchLimits, HttpClient
-from gui.online.links import LinkKind, LinkOutcome, LinkResult
+from gui.core.catalog import Platform, load_catalog
+from gui.core.online.checks import link_check_tasks, run_tasks, select_platforms
+from gui.core.online.http import FetchLimits, HttpClient
+from gui.core.online.links import LinkKind, LinkOutcome, LinkResult
 
 LIMITS = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=5)
 

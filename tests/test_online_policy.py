@@ -11,11 +11,11 @@ import pytest
 from test_online_support import TlsServer, policy_page, serve_https, write_catalog
 from werkzeug import Request, Response
 
-from gui import paths
-from gui.catalog import Catalog, Platform, load_catalog
-from gui.checklist import Status
-from gui.online.http import FetchLimits, HttpClient
-from gui.online.policy_watch import (
+from gui.core import paths
+from gui.core.catalog import Catalog, Platform, load_catalog
+from gui.core.checklist import Status
+from gui.core.online.http import FetchLimits, HttpClient
+from gui.core.online.policy_watch import (
     PolicyOutcome,
     check_policies,
     fetch_policy,
@@ -26,15 +26,15 @@ from gui.online.policy_watch import (
     record_policy,
     reviewed_platform_ids,
 )
-from gui.online.settings import (
+from gui.core.online.settings import (
     LAST_WEEKLY_CHECK_SETTING,
     WEEKLY_CHECK_SETTING,
     record_weekly_check,
     set_weekly_check,
     weekly_check_due,
 )
-from gui.online.textdiff import Change
-from gui.store import Mode, PolicySnapshot, StorageError, Store, init_store
+from gui.core.online.textdiff import Change
+from gui.core.store import Mode, PolicySnapshot, StorageError, Store, init_store
 
 LIMITS = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=5, max_bytes=20_000)
 OLD = (
@@ -268,7 +268,7 @@ def test_weekly_check_is_off_by_default_and_then_weekly(store: Store) -> None:
     set_weekly_check(store, True)
     assert weekly_check_due(store, now)  # never checked yet
 
-    from gui.online.policy_watch import PolicyCheckResult
+    from gui.core.online.policy_watch import PolicyCheckResult
 
     def outcome(kind: PolicyOutcome) -> PolicyCheckResult:
         return PolicyCheckResult("acme", "Acme", "p", "P", "https://x", kind, "", now)

@@ -9,10 +9,10 @@ import sys
 import pytest
 from test_online_support import policy_page
 
-from gui.online.http import ErrorKind, FetchError, FetchResult, Hop, check_url
-from gui.online.links import LinkOutcome, classify, is_login_url, link_targets
-from gui.online.policy_text import decode_body, html_to_text, page_text, plain_to_text
-from gui.online.textdiff import Change, Gap, diff_as_text, diff_texts
+from gui.core.online.http import ErrorKind, FetchError, FetchResult, Hop, check_url
+from gui.core.online.links import LinkOutcome, classify, is_login_url, link_targets
+from gui.core.online.policy_text import decode_body, html_to_text, page_text, plain_to_text
+from gui.core.online.textdiff import Change, Gap, diff_as_text, diff_texts
 
 # --- text extraction -------------------------------------------------------------------
 
@@ -231,7 +231,7 @@ def test_login_urls(url: str, login: bool) -> None:
 
 
 def test_link_targets_are_distinct_and_labelled() -> None:
-    from gui.catalog import load_catalog
+    from gui.core.catalog import load_catalog
 
     for platform in load_catalog().platforms:
         targets = link_targets(platform)
@@ -267,9 +267,9 @@ def test_requests_and_qt_are_not_imported_until_needed() -> None:
     code = (
         "import sys, gui.cli\n"
         "gui.cli.build_parser()\n"
-        "import gui.online.http, gui.online.links, gui.online.policy_watch\n"
-        "import gui.online.checks, gui.online.policy_text, gui.online.textdiff\n"
-        "import gui.online.settings, gui.commands.online_cmd\n"
+        "import gui.core.online.http, gui.core.online.links, gui.core.online.policy_watch\n"
+        "import gui.core.online.checks, gui.core.online.policy_text, gui.core.online.textdiff\n"
+        "import gui.core.online.settings, gui.cli.online_cmd\n"
         "bad = sorted(m for m in ('requests', 'urllib3', 'PySide6') if m in sys.modules)\n"
         "print(','.join(bad))\n"
     )

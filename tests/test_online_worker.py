@@ -15,21 +15,21 @@ from pytestqt.qtbot import QtBot
 from test_online_support import TlsServer, policy_page, serve_https, write_catalog
 from werkzeug import Request, Response
 
-from gui import paths
-from gui.catalog import Catalog, Platform, load_catalog
-from gui.online.checks import OnlineTask
-from gui.online.diff_view import (
+from gui.core import paths
+from gui.core.catalog import Catalog, Platform, load_catalog
+from gui.core.online.checks import OnlineTask
+from gui.core.online.http import FetchLimits, HttpClient
+from gui.core.online.links import LinkOutcome, LinkResult
+from gui.core.online.policy_watch import PolicyCheckResult, PolicyOutcome
+from gui.core.online.textdiff import Change, diff_texts
+from gui.core.store import Mode, PolicySnapshot, Store, init_store
+from gui.desktop.online.diff_view import (
     ADDED_BACKGROUND,
     REMOVED_BACKGROUND,
     PolicyDiffDialog,
     PolicyDiffView,
 )
-from gui.online.http import FetchLimits, HttpClient
-from gui.online.links import LinkOutcome, LinkResult
-from gui.online.policy_watch import PolicyCheckResult, PolicyOutcome
-from gui.online.textdiff import Change, diff_texts
-from gui.online.worker import OnlineCheck, link_check, policy_check
-from gui.store import Mode, PolicySnapshot, Store, init_store
+from gui.desktop.online.worker import OnlineCheck, link_check, policy_check
 
 LIMITS = FetchLimits(connect_timeout=2, read_timeout=5, total_timeout=10)
 
@@ -261,7 +261,7 @@ def test_dialog_for_a_pending_notice_and_for_results(
 ) -> None:
     from datetime import UTC, datetime
 
-    from gui.online.policy_watch import format_day, pending_policy_changes
+    from gui.core.online.policy_watch import format_day, pending_policy_changes
 
     platform_with_links(server, isolated_data_dir, 0)
     catalog = load_catalog(user_dir=isolated_data_dir / "catalogs")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gui import paths
-from gui.resources_access import ResourceError, bundled_catalog_dir, resource_path
+from gui.core import paths
+from gui.core.resources import ResourceError, bundled_catalog_dir, resource_path
 
 
 def test_override_by_argument_puts_everything_under_it(tmp_path: Path) -> None:

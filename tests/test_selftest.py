@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from gui import selftest
 from gui.cli import main
+from gui.desktop import selftest
 
 from conftest import REPO_ROOT
 

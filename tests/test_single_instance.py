@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtNetwork import QLocalServer
 
-from gui.window.single_instance import SingleInstance, server_name
+from gui.desktop.infra.single_instance import SingleInstance, server_name
 
 
 @pytest.fixture

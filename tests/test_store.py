@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from gui.checklist import DEFAULT_RECHECK_DAYS, Status, build_checklist
-from gui.paths import AppDirs
-from gui.store import (
+from gui.core.checklist import DEFAULT_RECHECK_DAYS, Status, build_checklist
+from gui.core.paths import AppDirs
+from gui.core.store import (
     LATEST_VERSION,
     RECHECK_DAYS_SETTING,
     PolicySnapshot,
@@ -26,7 +26,7 @@ from gui.store import (
     StoreError,
     open_store,
 )
-from gui.store.keys import SERVICE, key_username
+from gui.core.store.keys import SERVICE, key_username
 
 from support.keyrings import InMemoryKeyring
 from support.store_helpers import CATEGORY_IDS, PLATFORM_ID, REPO_ROOT, tiny_catalog
@@ -214,7 +214,7 @@ def test_derived_flags_come_from_stored_decisions(app_dirs: AppDirs, tmp_path: P
         retired_dir.mkdir()
         cut = text.index('[[categories]]\nid = "third-thing"')
         (retired_dir / f"{PLATFORM_ID}.toml").write_text(text[:cut], encoding="utf-8")
-        from gui.catalog import load_catalog
+        from gui.core.catalog import load_catalog
 
         shrunk = load_catalog(bundled_dir=retired_dir)
         rows = build_checklist(changed, store.decisions(), now=clock())
@@ -286,7 +286,7 @@ def test_two_open_stores_share_writes(app_dirs: AppDirs) -> None:
 
 def test_importing_the_store_loads_neither_qt_nor_keyring_nor_sqlcipher() -> None:
     code = (
-        "import sys, gui.store, gui.cli; gui.cli.build_parser(); "
+        "import sys, gui.core.store, gui.cli; gui.cli.build_parser(); "
         "print(','.join(m for m in ('keyring', 'sqlcipher3') if m in sys.modules))"
     )
     result = subprocess.run(
@@ -302,7 +302,8 @@ def test_importing_the_store_loads_neither_qt_nor_keyring_nor_sqlcipher() -> Non
         [
             sys.executable,
             "-c",
-            "import sys, gui.store, gui.store.store, gui.store.database, gui.store.keys; "
+            "import sys, gui.core.store, gui.core.store.store, gui.core.store.database, "
+            "gui.core.store.keys; "
             "print(any(m.startswith('PySide6') for m in sys.modules))",
         ],
         cwd=REPO_ROOT,

@@ -16,9 +16,9 @@ from pathlib import Path
 import keyring
 import pytest
 
-from gui.checklist import Status
-from gui.paths import AppDirs, resolve
-from gui.store import (
+from gui.core.checklist import Status
+from gui.core.paths import AppDirs, resolve
+from gui.core.store import (
     LATEST_VERSION,
     BackupError,
     DatabaseDamagedError,
@@ -30,7 +30,7 @@ from gui.store import (
     open_store,
     restore_backup,
 )
-from gui.store.database import Database
+from gui.core.store.database import Database
 
 from support.keyrings import KEYRING_FILE_ENV, FileKeyring
 from support.store_helpers import PLATFORM_ID, REPO_ROOT, TESTS_DIR, file_digest
@@ -163,9 +163,9 @@ def test_a_full_disk_is_reported_and_loses_nothing(app_dirs: AppDirs) -> None:
 CHILD = textwrap.dedent(
     """
     import sys
-    from gui.checklist import Status
-    from gui.paths import resolve
-    from gui.store import StoreError, open_store
+    from gui.core.checklist import Status
+    from gui.core.paths import resolve
+    from gui.core.store import StoreError, open_store
 
     try:
         store = open_store(resolve(sys.argv[1]))
@@ -273,7 +273,7 @@ def test_backups_of_a_passphrase_checklist_open_with_the_passphrase(
 ) -> None:
     fill(app_dirs, count=2, passphrase=PASSPHRASE)
     backup = next(app_dirs.backups.glob("checklist-*.db"))
-    from gui.store.keys import KeySpec
+    from gui.core.store.keys import KeySpec
 
     database = Database.connect(backup, KeySpec.passphrase(PASSPHRASE))
     assert database.query("SELECT count(*) FROM decisions") == [(2,)]

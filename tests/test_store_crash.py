@@ -16,8 +16,8 @@ from pathlib import Path
 import keyring
 import pytest
 
-from gui.paths import AppDirs
-from gui.store import open_store
+from gui.core.paths import AppDirs
+from gui.core.store import open_store
 
 from support.keyrings import KEYRING_FILE_ENV, FileKeyring
 from support.store_helpers import REPO_ROOT, TESTS_DIR
@@ -29,9 +29,9 @@ ROUNDS = 24
 WRITER = textwrap.dedent(
     """
     import sys
-    from gui.checklist import Status
-    from gui.paths import resolve
-    from gui.store import open_store
+    from gui.core.checklist import Status
+    from gui.core.paths import resolve
+    from gui.core.store import open_store
 
     data_dir, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     store = open_store(resolve(data_dir))
@@ -115,7 +115,7 @@ def test_several_processes_writing_at_once_lose_nothing(app_dirs: AppDirs, tmp_p
     keyring.set_keyring(FileKeyring(keyring_file))
     with open_store(app_dirs) as store:  # created first, like the window at start
         writers = [start_writer(app_dirs, f"p{n}", keyring_file, count=30) for n in range(3)]
-        from gui.checklist import Status
+        from gui.core.checklist import Status
 
         for index in range(30):
             store.record("crash", f"me-{index}", Status.LATER, "", "fp")

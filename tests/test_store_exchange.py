@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from gui.checklist import Status
-from gui.paths import AppDirs, resolve
-from gui.store import (
+from gui.core.checklist import Status
+from gui.core.paths import AppDirs, resolve
+from gui.core.store import (
     EXPORT_FORMAT,
     EXPORT_VERSION,
     ImportRejectedError,

@@ -14,9 +14,9 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from gui.checklist import Status
-from gui.paths import AppDirs, resolve
-from gui.store import (
+from gui.core.checklist import Status
+from gui.core.paths import AppDirs, resolve
+from gui.core.store import (
     KeyNotFoundError,
     KeyUnavailableError,
     Mode,
@@ -28,7 +28,7 @@ from gui.store import (
     init_store,
     open_store,
 )
-from gui.store.keys import SERVICE, key_username
+from gui.core.store.keys import SERVICE, key_username
 
 from support.keyrings import (
     BrokenKeyring,
@@ -287,7 +287,7 @@ def test_store_json_lost_keyring_mode_still_opens(app_dirs: AppDirs) -> None:
 
 
 def test_key_spec_never_shows_the_key() -> None:
-    from gui.store.keys import KeySpec
+    from gui.core.store.keys import KeySpec
 
     spec = KeySpec.raw(b"\x01" * 32)
     assert "01" not in repr(spec) and "hidden" in repr(spec)

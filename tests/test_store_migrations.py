@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from gui.checklist import Status
-from gui.paths import AppDirs
-from gui.store import (
+from gui.core.checklist import Status
+from gui.core.paths import AppDirs
+from gui.core.store import (
     LATEST_VERSION,
     NewerVersionError,
     PolicySnapshot,
@@ -18,8 +18,8 @@ from gui.store import (
     migrations,
     open_store,
 )
-from gui.store.database import Database
-from gui.store.keys import SERVICE, KeySpec, generate_key, key_username
+from gui.core.store.database import Database
+from gui.core.store.keys import SERVICE, KeySpec, generate_key, key_username
 
 from support.keyrings import InMemoryKeyring
 from support.store_helpers import PLATFORM_ID, file_digest

@@ -24,12 +24,12 @@ from test_summary_support import (
     write_catalog,
 )
 
-from gui.catalog import Catalog, load_catalog
-from gui.checklist import Decision
-from gui.commands.summary_cmd import FORMAT_NAMES
-from gui.paths import resolve
-from gui.store import open_store
-from gui.summary.model import FORMATS
+from gui.cli.summary_cmd import FORMAT_NAMES
+from gui.core.catalog import Catalog, load_catalog
+from gui.core.checklist import Decision
+from gui.core.paths import resolve
+from gui.core.store import open_store
+from gui.core.summary.model import FORMATS
 
 from support.store_helpers import cli_env, run_cli
 

@@ -23,11 +23,11 @@ from test_summary_support import (
     unescape_markdown,
 )
 
-from gui.catalog import Catalog
-from gui.checklist import STATUS_LABELS, Decision
-from gui.summary.export import render, write_summary
-from gui.summary.model import Summary, SummaryOptions, build_summary, format_generated
-from gui.summary.render_text import md_escape
+from gui.core.catalog import Catalog
+from gui.core.checklist import STATUS_LABELS, Decision
+from gui.core.summary.export import render, write_summary
+from gui.core.summary.model import Summary, SummaryOptions, build_summary, format_generated
+from gui.core.summary.render_text import md_escape
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ from test_summary_support import (
     load_test_catalog,
 )
 
-from gui.catalog import Catalog
-from gui.checklist import Decision, Status
-from gui.summary.model import (
+from gui.core.catalog import Catalog
+from gui.core.checklist import Decision, Status
+from gui.core.summary.model import (
     NO_LINK_HINTS,
     REASON_CHANGED,
     REASON_DUE,
@@ -32,7 +32,7 @@ from gui.summary.model import (
     format_for_path,
     format_generated,
 )
-from gui.summary.render_text import render_text
+from gui.core.summary.render_text import render_text
 
 from conftest import REPO_ROOT
 
@@ -221,9 +221,9 @@ def test_decision_type_is_the_checklists() -> None:
 def test_qt_free_modules_import_no_qt() -> None:
     code = (
         "import sys\n"
-        "import gui.summary, gui.summary.model, gui.summary.render_text\n"
-        "import gui.summary.render_html, gui.summary.export, gui.summary.pdf\n"
-        "import gui.commands.summary_cmd\n"
+        "import gui.core.summary, gui.core.summary.model, gui.core.summary.render_text\n"
+        "import gui.core.summary.render_html, gui.core.summary.export, gui.desktop.summary.pdf\n"
+        "import gui.cli.summary_cmd\n"
         "bad = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
         "print(','.join(bad))\n"
     )

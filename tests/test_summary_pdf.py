@@ -14,9 +14,9 @@ import pytest
 from pytest_httpserver import HTTPServer
 from test_summary_support import NOW, decisions_for, load_test_catalog, long_catalog, squash
 
-from gui.checklist import Decision, Status
-from gui.summary.model import Summary, SummaryOptions, build_summary
-from gui.summary.pdf import default_page_size, make_document, paint_summary, render_pdf
+from gui.core.checklist import Decision, Status
+from gui.core.summary.model import Summary, SummaryOptions, build_summary
+from gui.desktop.summary.pdf import default_page_size, make_document, paint_summary, render_pdf
 
 from conftest import REPO_ROOT
 
@@ -76,10 +76,10 @@ def test_rows_stay_whole_and_headers_repeat(
 def test_row_check_detects_what_plain_qt_printing_does(qapp: object, tmp_path: Path) -> None:
     """QTextDocument.print() splits rows at page ends; the check above sees that, so it
     would see it in our output too. (If Qt ever stops splitting rows, this fails and
-    gui.summary.pdf's own pagination could be reconsidered.)"""
+    gui.desktop.summary.pdf's own pagination could be reconsidered.)"""
     from PySide6.QtGui import QPageSize, QPdfWriter
 
-    from gui.summary.render_html import render_html
+    from gui.core.summary.render_html import render_html
 
     rows = 90
     catalog, decisions = long_catalog(rows)

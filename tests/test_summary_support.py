@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pypdf
 
-from gui.catalog import Catalog, Category, Link, Platform, PolicyDocument, Quote, load_catalog
-from gui.checklist import Decision, Status
+from gui.core.catalog import Catalog, Category, Link, Platform, PolicyDocument, Quote, load_catalog
+from gui.core.checklist import Decision, Status
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 # Markup and an entity that must come out literally, never rendered or fetched.

@@ -12,13 +12,13 @@ import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui.catalog import Catalog, load_catalog
-from gui.checklist import Status
-from gui.paths import AppDirs
-from gui.store import Store, open_store
-from gui.window.checklist_model import Column
-from gui.window.main_window import MainWindow
-from gui.window.transfer import export_to, import_from
+from gui.core.catalog import Catalog, load_catalog
+from gui.core.checklist import Status
+from gui.core.paths import AppDirs
+from gui.core.store import Store, open_store
+from gui.desktop.window.checklist_model import Column
+from gui.desktop.window.main_window import MainWindow
+from gui.desktop.window.transfer import export_to, import_from
 
 # The offscreen platform says this whenever a main window is shown; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -87,7 +87,7 @@ def test_status_bar_says_where_and_how_protected(window: MainWindow, store: Stor
 
 
 def test_unencrypted_store_gets_the_plain_warning(qtbot, app_dirs: AppDirs, catalog) -> None:
-    from gui.store import Mode, init_store
+    from gui.core.store import Mode, init_store
 
     store = init_store(app_dirs, Mode.UNENCRYPTED)
     window = MainWindow(app_dirs)
@@ -303,7 +303,7 @@ def test_help_dialogs_do_not_block(window: MainWindow, app_dirs: AppDirs) -> Non
 
 
 def test_crash_hook_shows_error_and_log_path(tmp_path: Path) -> None:
-    from gui.window.crash import CrashHandler
+    from gui.desktop.infra.crash import CrashHandler
 
     shown: list[tuple[str, str, str]] = []
     handler = CrashHandler(tmp_path / "app.log", show=lambda *args: shown.append(args))
@@ -320,7 +320,7 @@ def test_logging_goes_to_a_rotated_file(app_dirs: AppDirs) -> None:
     import logging
     import logging.handlers
 
-    from gui.window.diagnostics import setup_logging
+    from gui.desktop.infra.diagnostics import setup_logging
 
     app_dirs.ensure()
     path = setup_logging(app_dirs.log)
@@ -344,8 +344,8 @@ def startup_args(**extra: object) -> argparse.Namespace:
 def test_startup_paints_then_loads_and_opens_the_wizard_on_first_start(
     qtbot, app_dirs: AppDirs
 ) -> None:
-    from gui.window.startup import Startup
-    from gui.wizard.wizard import ReviewWizard
+    from gui.desktop.infra.startup import Startup
+    from gui.desktop.wizard.wizard import ReviewWizard
 
     app_dirs.ensure()
     window = MainWindow(app_dirs)
@@ -362,7 +362,7 @@ def test_startup_paints_then_loads_and_opens_the_wizard_on_first_start(
 
 
 def test_profile_startup_reports_both_moments(qtbot, app_dirs: AppDirs) -> None:
-    from gui.window.startup import Startup
+    from gui.desktop.infra.startup import Startup
 
     app_dirs.ensure()
     window = MainWindow(app_dirs)

@@ -25,20 +25,20 @@ from pytestqt.qtbot import QtBot
 from test_online_support import TlsServer, policy_page, serve_https, write_catalog
 from werkzeug import Request, Response
 
-from gui.catalog import Catalog, load_catalog
-from gui.checklist import Status
-from gui.online.diff_view import PolicyDiffDialog
-from gui.online.policy_watch import format_day
-from gui.online.settings import (
+from gui.core.catalog import Catalog, load_catalog
+from gui.core.checklist import Status
+from gui.core.online.policy_watch import format_day
+from gui.core.online.settings import (
     LAST_WEEKLY_CHECK_SETTING,
     record_weekly_check,
     set_weekly_check,
     weekly_check_enabled,
 )
-from gui.paths import AppDirs
-from gui.store import Store, open_store
-from gui.window.main_window import MainWindow
-from gui.window.online_checks import (
+from gui.core.paths import AppDirs
+from gui.core.store import Store, open_store
+from gui.desktop.online.diff_view import PolicyDiffDialog
+from gui.desktop.window.main_window import MainWindow
+from gui.desktop.window.online_checks import (
     CONFIRM_SETTING,
     LinkResultsDialog,
     OnlineChecks,
@@ -447,7 +447,7 @@ def test_policy_check_needs_a_reviewed_platform(
 def test_many_notices_show_three_then_more(
     qtbot: QtBot, server: TlsServer, app_dirs: AppDirs, store: Store
 ) -> None:
-    from gui.store import PolicySnapshot
+    from gui.core.store import PolicySnapshot
 
     catalog = acme_catalog(server, app_dirs, 0, bundled=True)
     changed = datetime.now(UTC) - timedelta(days=1)
@@ -536,7 +536,7 @@ def test_weekly_check_not_due_or_cancelled_is_not_recorded(
     assert window.statusBar().currentMessage() == "Weekly policy check cancelled after 0 of 1 page."
 
     a_day_ago = datetime.now(UTC) - timedelta(days=1)
-    from gui.online.policy_watch import PolicyCheckResult, PolicyOutcome
+    from gui.core.online.policy_watch import PolicyCheckResult, PolicyOutcome
 
     read = PolicyCheckResult("acme", "Acme", "p", "P", "u", PolicyOutcome.UNCHANGED, "", a_day_ago)
     assert record_weekly_check(store, [read], a_day_ago)
@@ -553,11 +553,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv)
-from gui.catalog import load_catalog
-from gui.paths import resolve
-from gui.store import Mode, init_store
-from gui.window.main_window import MainWindow
-from gui.window.online_checks import CONFIRM_SETTING
+from gui.core.catalog import load_catalog
+from gui.core.paths import resolve
+from gui.core.store import Mode, init_store
+from gui.desktop.window.main_window import MainWindow
+from gui.desktop.window.online_checks import CONFIRM_SETTING
 
 dirs = resolve()
 dirs.ensure()

@@ -10,9 +10,9 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from gui.paths import AppDirs
-from gui.store import KeyUnavailableError, StoreError, open_store
-from gui.window.store_dialogs import KeyChoice, PassphraseDialog, open_store_interactively
+from gui.core.paths import AppDirs
+from gui.core.store import KeyUnavailableError, StoreError, open_store
+from gui.desktop.window.store_dialogs import KeyChoice, PassphraseDialog, open_store_interactively
 
 
 @dataclass

@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QWidget
 
-from gui import paths
-from gui.catalog import Catalog, Link, load_catalog
-from gui.checklist import Status
-from gui.store import Store, open_store
-from gui.wizard import ReviewWizard, is_first_start
-from gui.wizard import session as wizard_session
-from gui.wizard.plan import Scope
+from gui.core import paths
+from gui.core.catalog import Catalog, Link, load_catalog
+from gui.core.checklist import Status
+from gui.core.review import session as wizard_session
+from gui.core.review.plan import Scope
+from gui.core.store import Store, open_store
+from gui.desktop.wizard import ReviewWizard, is_first_start
 
 LEFT = Qt.MouseButton.LeftButton
 MARKUP_NOTE = '<b>bold</b> <a href="https://evil.example">click</a> <img src="x"> &amp; &'
@@ -440,7 +440,7 @@ def test_every_control_is_reachable_with_tab(qtbot, catalog: Catalog, store: Sto
         assert "&" in button.text()
 
 
-# The summary's options dialog (gui.summary.dialogs) sets its size after it is shown, which
+# The summary's options dialog (gui.desktop.summary.dialogs) sets its size after it is shown, which
 # the offscreen platform reports as a warning; nothing to do with the wizard.
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def test_finish_page_buttons(qtbot, catalog: Catalog, store: Store) -> None:
@@ -478,7 +478,7 @@ def test_start_page_refuses_an_empty_review(qtbot, catalog: Catalog, store: Stor
 def test_region_defaults_to_the_system_locale_then_to_the_users_choice(
     qtbot, catalog: Catalog, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("gui.wizard.wizard.system_region", lambda: "DE")
+    monkeypatch.setattr("gui.desktop.wizard.wizard.system_region", lambda: "DE")
     wizard, _ = open_wizard(qtbot, catalog, store, platforms=["facebook"])
     assert wizard.start_page.region() == "DE"
     wizard.start_page.set_region("US")

@@ -6,7 +6,8 @@ import argparse
 
 import pytest
 
-from gui import app, cli
+from gui.cli import entry as cli
+from gui.desktop import app
 
 
 @pytest.fixture

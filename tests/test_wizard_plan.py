@@ -10,11 +10,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from gui.catalog import Catalog, load_catalog
-from gui.catalog.model import RISK_ORDER
-from gui.checklist import ChecklistRow, Decision, Status, build_checklist
-from gui.wizard import session
-from gui.wizard.plan import (
+from gui.core.catalog import Catalog, load_catalog
+from gui.core.catalog.model import RISK_ORDER
+from gui.core.checklist import ChecklistRow, Decision, Status, build_checklist
+from gui.core.review import session
+from gui.core.review.plan import (
     PlanChoice,
     Scope,
     in_scope,
@@ -237,7 +237,7 @@ def test_damaged_region_is_ignored() -> None:
 
 def test_plan_and_session_import_without_qt() -> None:
     code = (
-        "import sys, gui.wizard.plan, gui.wizard.session; "
+        "import sys, gui.core.review.plan, gui.core.review.session; "
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

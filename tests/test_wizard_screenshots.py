@@ -18,12 +18,12 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication, QScrollArea
 
-from gui import paths
-from gui.catalog import Catalog, load_catalog
-from gui.checklist import Status
-from gui.store import Store, open_store
-from gui.wizard import ReviewWizard
-from gui.wizard.plan import Scope
+from gui.core import paths
+from gui.core.catalog import Catalog, load_catalog
+from gui.core.checklist import Status
+from gui.core.review.plan import Scope
+from gui.core.store import Store, open_store
+from gui.desktop.wizard import ReviewWizard
 
 SCREENSHOTS_ENV = "PRIVACY_REVIEW_SCREENSHOTS"
 

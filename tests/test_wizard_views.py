@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from gui.catalog import Catalog, Category, Link, Platform, load_catalog
-from gui.checklist import ChecklistRow, Decision, Status
-from gui.views.browser import open_in_browser, safe_settings_url
-from gui.views.category_view import CategoryView, escape_mnemonic
-from gui.views.decision_editor import DECISION_LABELS, DecisionEditor
+from gui.core.catalog import Catalog, Category, Link, Platform, load_catalog
+from gui.core.checklist import ChecklistRow, Decision, Status
+from gui.desktop.views.browser import open_in_browser, safe_settings_url
+from gui.desktop.views.category_view import CategoryView, escape_mnemonic
+from gui.desktop.views.decision_editor import DECISION_LABELS, DecisionEditor
 
 HOSTILE_URLS = [
     "http://x.com/settings",  # not https

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gui.catalog import Catalog, load_catalog
+from gui.core.catalog import Catalog, load_catalog
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TESTS_DIR = REPO_ROOT / "tests"

@@ -1,0 +1,40 @@
+"""The platform catalog: what each platform collects and where a user can act on it.
+
+Qt-free. ``load_catalog`` returns immutable objects; every problem with a file is a
+``CatalogError`` naming the file, the entry and the field.
+"""
+
+from gui.core.catalog.loader import (
+    Catalog,
+    load_catalog,
+    load_platform_file,
+    validate_file,
+)
+from gui.core.catalog.model import (
+    CONTROL_KINDS,
+    RISK_LEVELS,
+    TOPICS,
+    Category,
+    Link,
+    Platform,
+    PolicyDocument,
+    Quote,
+)
+from gui.core.catalog.problems import CatalogError, Problem
+
+__all__ = [
+    "CONTROL_KINDS",
+    "RISK_LEVELS",
+    "TOPICS",
+    "Catalog",
+    "CatalogError",
+    "Category",
+    "Link",
+    "Platform",
+    "PolicyDocument",
+    "Problem",
+    "Quote",
+    "load_catalog",
+    "load_platform_file",
+    "validate_file",
+]

@@ -1,0 +1,168 @@
+"""Which categories the wizard walks through, and in which order. Qt-free and store-free:
+it reads checklist rows (``gui.core.checklist.build_checklist``) and returns steps.
+
+Order: platform by platform (catalog order), highest risk first within a platform, catalog
+order breaking ties; in topic mode, topic by topic (vocabulary order), then the same order
+within each topic. A category on two chosen topics is reviewed once, under the first.
+
+Region: a category limited to regions that do not include the user's region is left out of
+the walk (the user cannot use its control; the checklist window still lists it). With no
+region chosen, nothing is left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from gui.core.catalog.model import RISK_ORDER, TOPICS, region_applies
+from gui.core.checklist import ChecklistRow, Status
+
+
+class Scope(StrEnum):
+    EVERYTHING = "everything"
+    TO_DO = "to-do"  # not reviewed yet, or marked "later"
+    CHANGED = "changed"  # changed since the user decided, or due for a re-check
+    TOPICS = "topics"  # every category on the chosen topics, across the chosen platforms
+
+
+SCOPE_LABELS = {
+    Scope.EVERYTHING: "Everything",
+    Scope.TO_DO: "Only what is not reviewed yet or marked for later",
+    Scope.CHANGED: "Only what changed since you decided or is due for a re-check",
+    Scope.TOPICS: "By topic, across platforms",
+}
+
+
+@dataclass(frozen=True)
+class PlanChoice:
+    """What the user chose on the start page. ``region`` is an ISO 3166 country code
+    ("DE", "GB"); None shows the controls of every region."""
+
+    scope: Scope
+    platform_ids: tuple[str, ...]
+    topics: tuple[str, ...] = ()
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """One page of the wizard. ``topic`` is the topic it is reviewed under (topic mode)."""
+
+    row: ChecklistRow
+    topic: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.row.platform_id, self.row.category_id)
+
+
+@dataclass(frozen=True)
+class PlatformCounts:
+    """For the start page: categories offered in the region, how many are not reviewed,
+    and how many are left out because they are offered only elsewhere."""
+
+    offered: int
+    unreviewed: int
+    elsewhere: int
+
+
+def offered_in_region(row: ChecklistRow, region: str | None) -> bool:
+    if row.category is None:
+        return False
+    return region is None or region_applies(row.category.regions, region)
+
+
+def in_scope(row: ChecklistRow, scope: Scope) -> bool:
+    """Whether a row belongs to a status scope (topic mode filters by topic instead)."""
+    if row.retired:
+        return False
+    if scope is Scope.TO_DO:
+        return row.decision is None or row.status is Status.LATER
+    if scope is Scope.CHANGED:
+        return row.changed or row.due
+    return True
+
+
+def _risk_key(row: ChecklistRow) -> int:
+    return RISK_ORDER.get(row.category.risk if row.category else "", len(RISK_ORDER))
+
+
+def _platform_then_risk(rows: list[ChecklistRow]) -> list[ChecklistRow]:
+    """Platform by platform in the order the rows came (catalog order), highest risk first;
+    ``sorted`` is stable, so catalog order breaks ties."""
+    platform_rank: dict[str, int] = {}
+    for row in rows:
+        platform_rank.setdefault(row.platform_id, len(platform_rank))
+    return sorted(rows, key=lambda row: (platform_rank[row.platform_id], _risk_key(row)))
+
+
+def plan_steps(rows: Iterable[ChecklistRow], choice: PlanChoice) -> list[PlanStep]:
+    """The wizard's pages for ``choice``, in order."""
+    wanted = set(choice.platform_ids)
+    usable = [
+        row for row in rows if row.platform_id in wanted and offered_in_region(row, choice.region)
+    ]
+    if choice.scope is not Scope.TOPICS:
+        return [PlanStep(row) for row in _platform_then_risk(usable) if in_scope(row, choice.scope)]
+    steps: list[PlanStep] = []
+    seen: set[tuple[str, str]] = set()
+    for topic in ordered_topics(choice.topics):
+        on_topic = [row for row in usable if topic in row.category.topics]  # type: ignore[union-attr]
+        for row in _platform_then_risk(on_topic):
+            key = (row.platform_id, row.category_id)
+            if key not in seen:
+                seen.add(key)
+                steps.append(PlanStep(row, topic))
+    return steps
+
+
+def ordered_topics(topics: Iterable[str]) -> list[str]:
+    """The chosen topics in vocabulary order (unknown ones last, as given)."""
+    chosen = list(dict.fromkeys(topics))
+    known = [t for t in TOPICS if t in chosen]
+    return known + [t for t in chosen if t not in TOPICS]
+
+
+def platform_counts(
+    rows: Iterable[ChecklistRow], platform_id: str, region: str | None
+) -> PlatformCounts:
+    offered = unreviewed = elsewhere = 0
+    for row in rows:
+        if row.platform_id != platform_id or row.retired:
+            continue
+        if not offered_in_region(row, region):
+            elsewhere += 1
+            continue
+        offered += 1
+        unreviewed += row.decision is None
+    return PlatformCounts(offered=offered, unreviewed=unreviewed, elsewhere=elsewhere)
+
+
+def status_counts(rows: Iterable[ChecklistRow]) -> Counter[Status | None]:
+    """How many rows have each status; None counts the rows not reviewed yet."""
+    return Counter(row.status for row in rows if not row.retired)
+
+
+def rows_for(
+    rows: Iterable[ChecklistRow], platform_ids: Sequence[str], region: str | None
+) -> list[ChecklistRow]:
+    """The chosen platforms' rows the user can act on in ``region`` (for the finish page)."""
+    wanted = set(platform_ids)
+    return [row for row in rows if row.platform_id in wanted and offered_in_region(row, region)]
+
+
+def restore_steps(
+    rows: Iterable[ChecklistRow], keys: Sequence[tuple[str, str]], topics: Sequence[str | None]
+) -> list[PlanStep]:
+    """Rebuild a saved walk from its keys against fresh rows; entries that left the catalog
+    since are dropped. ``topics`` runs parallel to ``keys``."""
+    by_key = {(row.platform_id, row.category_id): row for row in rows if not row.retired}
+    steps = []
+    for key, topic in zip(keys, topics, strict=False):
+        row = by_key.get(tuple(key))  # type: ignore[arg-type]
+        if row is not None:
+            steps.append(PlanStep(row, topic))
+    return steps

@@ -1,0 +1,83 @@
+"""Turn a summary into the bytes of a chosen format and write them to a file.
+
+Qt is only imported for PDF, and only when a PDF is asked for. Files are written to a
+temporary name beside the target and renamed into place, so an interrupted write never
+leaves half a summary under the user's chosen name; they are readable by the owner only,
+because a summary holds the user's private notes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
+
+from gui.core.checklist import Decision
+from gui.core.summary.model import FORMATS, Summary, format_for_path
+
+
+class DecisionSource(Protocol):
+    """Anything with ``decisions()``, such as the checklist store."""
+
+    def decisions(self) -> list[Decision]: ...
+
+
+def collect_decisions(source: Iterable[Decision] | DecisionSource) -> list[Decision]:
+    """The decisions from a store (anything with ``decisions()``) or an iterable of them."""
+    reader = getattr(source, "decisions", None)
+    if callable(reader):
+        return list(reader())
+    return list(source)  # type: ignore[arg-type]
+
+
+def render(summary: Summary, fmt: str, *, page_size: str | None = None) -> bytes:
+    """The summary as ``fmt`` ("pdf", "html", "md" or "txt"); text formats are UTF-8."""
+    if fmt == "pdf":
+        from gui.desktop.summary.pdf import render_pdf
+
+        return render_pdf(summary, page_size=page_size)
+    if fmt == "html":
+        from gui.core.summary.render_html import render_html
+
+        return render_html(summary).encode("utf-8")
+    if fmt == "md":
+        from gui.core.summary.render_text import render_markdown
+
+        return render_markdown(summary).encode("utf-8")
+    if fmt == "txt":
+        from gui.core.summary.render_text import render_text
+
+        return render_text(summary).encode("utf-8")
+    raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+
+
+def write_summary(
+    summary: Summary,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    page_size: str | None = None,
+) -> Path:
+    """Write the summary to ``path`` in ``fmt`` (default: from the extension). Raises
+    ValueError for an unknown format and OSError when the file cannot be written."""
+    target = Path(path)
+    data = render(summary, format_for_path(target, fmt), page_size=page_size)
+    write_private_file(target, data)
+    return target
+
+
+def write_private_file(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` atomically, readable by the owner only (POSIX)."""
+    directory = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)  # mkstemp created it 0600 already
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

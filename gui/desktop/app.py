@@ -1,0 +1,103 @@
+"""Start the desktop app. Qt is imported here, not at command-line parse time.
+
+Order matters for start-up time and for never losing an error:
+1. directories, the log file and faulthandler (cheap, and needed if anything below fails);
+2. QApplication, the crash dialog hook, and the single-instance check (a second launch
+   brings the running window to the front and exits 0);
+3. the window shell, shown at once;
+4. after its first paint: catalog, store (keyring, SQLCipher), daily backup, and the wizard
+   on the first start or when asked for (``gui.desktop.infra.startup``).
+keyring, sqlcipher3, requests and QtPrintSupport are never imported before step 4.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+
+log = logging.getLogger(__name__)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    started_at = _started_at()
+    from gui import __version__
+    from gui.core import paths
+    from gui.desktop.infra.diagnostics import enable_faulthandler, log_file, setup_logging
+
+    dirs = paths.resolve(args.data_dir)
+    dirs.ensure()
+    enable_faulthandler(dirs.log)
+    log_path = log_file(dirs.log)
+
+    def start_logging() -> None:
+        setup_logging(dirs.log)
+        log.info("Privacy Review %s; data dir %s", __version__, dirs.data)
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from gui.desktop.infra.crash import CrashHandler
+    from gui.desktop.infra.diagnostics import install_qt_message_handler
+    from gui.desktop.infra.single_instance import SingleInstance, bring_to_front
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Privacy Review")
+    app.setApplicationDisplayName("Privacy Review")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("privacy-review")
+    app.setDesktopFileName("privacy-review")
+    install_qt_message_handler()
+    crash_handler = CrashHandler(log_path, prepare_log=start_logging)
+    crash_handler.install()
+
+    instance = SingleInstance(dirs.data)
+    if not instance.claim(listen=False):  # listens once the window has painted
+        log.info("already running: asked the running window to come to the front")
+        if getattr(args, "profile_startup", False):
+            print("privacy-review: another window is open; close it to profile", file=sys.stderr)
+            return 1
+        return 0
+
+    from gui.desktop.infra.startup import Startup, quit_with
+    from gui.desktop.window.main_window import MainWindow
+
+    window = MainWindow(dirs)
+    window.setWindowIcon(_app_icon(QIcon))
+    instance.activationRequested.connect(lambda: bring_to_front(window))
+    startup = Startup(window, dirs, args, started_at=started_at)
+    startup.painted.connect(start_logging)
+    startup.painted.connect(instance.listen)
+    startup.failed.connect(quit_with)
+    startup.begin()
+    try:
+        code = app.exec()
+    finally:
+        if window.store is not None:
+            window.store.close()
+        instance.release()
+        crash_handler.uninstall()
+    log.info("exit %d", code)
+    return code
+
+
+def _started_at() -> float:
+    """When the process (as near as the app can tell) started: the time ``gui.cli`` was
+    imported, or now when run without it."""
+    cli = sys.modules.get("gui.cli")
+    return getattr(cli, "STARTED_AT", None) or time.perf_counter()
+
+
+def _app_icon(icon_class: type) -> object:
+    from gui.core.resources import ResourceError, resource_path
+
+    icon = icon_class()
+    try:
+        for size in (16, 24, 32, 48, 64, 128, 256):
+            path = resource_path("icons", f"privacy-review-{size}.png")
+            if path.is_file():
+                icon.addFile(str(path))
+    except ResourceError:
+        pass
+    return icon

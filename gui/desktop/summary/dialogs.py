@@ -1,0 +1,346 @@
+"""The summary's dialogs: options (platforms, notes, unreviewed items, paper), print preview
+and "Save summary as...".
+
+The main window and the wizard call two functions:
+
+    print_summary(parent, catalog, decisions, options=None)      # File > Print summary...
+    save_summary_as(parent, catalog, decisions, options=None)    # File > Save summary as...
+
+``decisions`` is a list of ``Decision`` or the store itself (anything with
+``decisions()``). With ``options=None`` the user is asked for them first. Every dialog is
+opened with ``open()``, never ``exec()``: nothing blocks, and tests drive the same code the
+user does. Both functions return the ``SummaryFlow`` that runs the steps; its ``dialog``
+attribute is the dialog open at the moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.catalog import Catalog
+from gui.core.checklist import Decision
+from gui.core.summary.export import DecisionSource, collect_decisions, write_summary
+from gui.core.summary.model import Summary, SummaryOptions, build_summary, format_for_path
+from gui.desktop.summary.pdf import PAGE_SIZES, apply_page_setup, default_page_size, paint_summary
+
+# File dialog filters, in the order shown; the first extension is the default suffix.
+SAVE_FILTERS = (
+    ("PDF document (*.pdf)", "pdf"),
+    ("Web page (*.html *.htm)", "html"),
+    ("Markdown (*.md *.markdown)", "md"),
+    ("Plain text (*.txt)", "txt"),
+)
+PAGE_SIZE_LABELS = {"a4": "A4", "letter": "US Letter"}
+
+# Flows whose dialogs are open. A flow started with no parent widget would otherwise be
+# collected by Python while its dialog is still on screen.
+_running: set[SummaryFlow] = set()
+
+
+class SummaryOptionsDialog(QDialog):
+    """Which platforms, whether to include notes and unreviewed items, and (for saving a
+    PDF) the paper size."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        options: SummaryOptions | None = None,
+        parent: QWidget | None = None,
+        *,
+        page_size: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        options = options or SummaryOptions()
+        self._base = options
+        self.setWindowTitle("Summary options")
+        layout = QVBoxLayout(self)
+
+        platforms_box = QGroupBox("Platforms to include")
+        platforms_layout = QVBoxLayout(platforms_box)
+        self.platform_list = QListWidget()
+        chosen = set(options.platform_ids) if options.platform_ids is not None else None
+        for platform in catalog.platforms:
+            item = QListWidgetItem(platform.name)
+            item.setData(Qt.ItemDataRole.UserRole, platform.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = chosen is None or platform.id in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.platform_list.addItem(item)
+        platforms_layout.addWidget(self.platform_list)
+        layout.addWidget(platforms_box)
+
+        self.notes_box = QCheckBox("Include my notes")
+        self.notes_box.setChecked(options.include_notes)
+        self.notes_box.setToolTip("Notes may be private; leave them out of a printout to share.")
+        self.unreviewed_box = QCheckBox("Include categories I have not reviewed yet")
+        self.unreviewed_box.setChecked(options.include_unreviewed)
+        layout.addWidget(self.notes_box)
+        layout.addWidget(self.unreviewed_box)
+
+        self.page_size_combo: QComboBox | None = None
+        if page_size is not None:
+            form = QFormLayout()
+            self.page_size_combo = QComboBox()
+            for size in PAGE_SIZES:
+                self.page_size_combo.addItem(PAGE_SIZE_LABELS[size], size)
+            self.page_size_combo.setCurrentIndex(PAGE_SIZES.index(page_size))
+            form.addRow("Paper size for PDF:", self.page_size_combo)
+            layout.addLayout(form)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.hint = QLabel("Choose at least one platform.")
+        self.hint.setVisible(False)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self.platform_list.itemChanged.connect(self._update_ok)
+        self._update_ok()
+
+    def chosen_platform_ids(self) -> list[str]:
+        ids = []
+        for row in range(self.platform_list.count()):
+            item = self.platform_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return ids
+
+    def options(self) -> SummaryOptions:
+        ids = self.chosen_platform_ids()
+        every = len(ids) == self.platform_list.count()
+        return SummaryOptions(
+            # All checked means "everything", which also keeps decisions on platforms that
+            # have left the catalog.
+            platform_ids=None if every else tuple(ids),
+            include_notes=self.notes_box.isChecked(),
+            include_unreviewed=self.unreviewed_box.isChecked(),
+            country=self._base.country,
+            recheck_days=self._base.recheck_days,
+        )
+
+    def page_size(self) -> str:
+        if self.page_size_combo is None:
+            return default_page_size()
+        return str(self.page_size_combo.currentData())
+
+    def _update_ok(self) -> None:
+        any_chosen = bool(self.chosen_platform_ids())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(any_chosen)
+        self.hint.setVisible(not any_chosen)
+
+
+class SummaryFlow(QObject):
+    """The steps of printing or saving: options, then the preview or the file dialog.
+
+    ``dialog`` is the dialog currently open (None once finished). ``saved`` is the path
+    written by a save flow; ``error`` the message shown when writing failed.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        catalog: Catalog,
+        decisions: Iterable[Decision] | DecisionSource,
+        options: SummaryOptions | None,
+        *,
+        now: datetime | None = None,
+        on_saved: Callable[[Path], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.catalog = catalog
+        # Read once, up front: the summary shows the checklist as it was when asked for.
+        self.decisions = collect_decisions(decisions)
+        self.options = options
+        # A store knows the user's re-check interval; start the options from it.
+        recheck = getattr(decisions, "recheck_days", None)
+        self.default_options = (
+            SummaryOptions(recheck_days=int(recheck())) if callable(recheck) else SummaryOptions()
+        )
+        self.now = now
+        self.page_size = default_page_size()
+        self.on_saved = on_saved
+        self.dialog: QDialog | None = None
+        self.printer: QPrinter | None = None
+        self.pages_painted = 0
+        self.saved: Path | None = None
+        self.error = ""
+
+    # -- shared ---------------------------------------------------------------------------
+
+    def summary(self) -> Summary:
+        assert self.options is not None
+        return build_summary(
+            self.catalog, self.decisions, self.options, now=self.now or datetime.now(UTC)
+        )
+
+    def _show(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        _running.add(self)
+        dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
+        dialog.open()
+        return dialog
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+            _running.discard(self)
+        dialog.deleteLater()
+
+    def _ask_options(self, then: Callable[[], None], *, with_page_size: bool) -> None:
+        dialog = SummaryOptionsDialog(
+            self.catalog,
+            self.options or self.default_options,
+            self.parent_widget,
+            page_size=self.page_size if with_page_size else None,
+        )
+
+        def accepted() -> None:
+            self.options = dialog.options()
+            self.page_size = dialog.page_size()
+            then()
+
+        dialog.accepted.connect(accepted)
+        self._show(dialog)
+
+    # -- printing -------------------------------------------------------------------------
+
+    def start_print(self) -> None:
+        if self.options is None:
+            self._ask_options(self._open_preview, with_page_size=False)
+        else:
+            self._open_preview()
+
+    def _open_preview(self) -> None:
+        summary = self.summary()
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        apply_page_setup(self.printer, self.page_size)
+        self.printer.setDocName(summary.title)
+        preview = QPrintPreviewDialog(self.printer, self.parent_widget)
+        preview.setWindowTitle("Print summary")
+        preview.resize(900, 1000)
+
+        def paint(printer: QPrinter) -> None:
+            # Called for the preview, again after each page setup change, and for the
+            # real print: each time onto the printer with its current paper.
+            self.pages_painted = paint_summary(printer, summary)
+
+        preview.paintRequested.connect(paint)
+        self._show(preview)
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def start_save(self, directory: Path | None = None) -> None:
+        if self.options is None:
+            self._ask_options(lambda: self._open_file_dialog(directory), with_page_size=True)
+        else:
+            self._open_file_dialog(directory)
+
+    def _open_file_dialog(self, directory: Path | None) -> None:
+        if directory is None:
+            documents = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+            directory = Path(documents) if documents else Path.home()
+        name = f"privacy-review-summary-{datetime.now():%Y-%m-%d}.pdf"
+        dialog = QFileDialog(self.parent_widget, "Save summary as", str(directory / name))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilters([label for label, _ in SAVE_FILTERS])
+        dialog.setDefaultSuffix("pdf")
+
+        def filter_chosen(label: str) -> None:
+            for filter_label, fmt in SAVE_FILTERS:
+                if filter_label == label:
+                    dialog.setDefaultSuffix(fmt)
+
+        def file_chosen(name: str) -> None:
+            path = Path(name)
+            if not path.suffix:
+                # The default suffix only follows filters the user clicked; a filter chosen
+                # another way (or a platform dialog) may leave the name bare.
+                chosen = dict(SAVE_FILTERS).get(dialog.selectedNameFilter(), "pdf")
+                path = path.with_name(f"{path.name}.{chosen}")
+            self.save_to(path)
+
+        dialog.filterSelected.connect(filter_chosen)
+        dialog.fileSelected.connect(file_chosen)
+        self._show(dialog)
+
+    def save_to(self, path: Path) -> bool:
+        """Write the summary to ``path`` in the format its extension names; on failure
+        show why (non-blocking) and return False."""
+        try:
+            fmt = format_for_path(path)
+            write_summary(self.summary(), path, fmt, page_size=self.page_size)
+        except (ValueError, OSError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            self.error = f"The summary was not saved to {path}: {reason}"
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Summary not saved",
+                self.error,
+                QMessageBox.StandardButton.Ok,
+                self.parent_widget,
+            )
+            self._show(box)
+            return False
+        self.saved = path
+        if self.on_saved is not None:
+            self.on_saved(path)
+        return True
+
+
+def print_summary(
+    parent: QWidget | None,
+    catalog: Catalog,
+    decisions: Iterable[Decision] | DecisionSource,
+    options: SummaryOptions | None = None,
+    *,
+    now: datetime | None = None,
+) -> SummaryFlow:
+    """File > Print summary...: ask for options (unless given), then open the print
+    preview, from which the user prints. Returns at once."""
+    flow = SummaryFlow(parent, catalog, decisions, options, now=now)
+    flow.start_print()
+    return flow
+
+
+def save_summary_as(
+    parent: QWidget | None,
+    catalog: Catalog,
+    decisions: Iterable[Decision] | DecisionSource,
+    options: SummaryOptions | None = None,
+    *,
+    now: datetime | None = None,
+    directory: Path | None = None,
+    on_saved: Callable[[Path], None] | None = None,
+) -> SummaryFlow:
+    """File > Save summary as...: ask for options (unless given), then for a file name;
+    writes PDF, HTML, Markdown or text by the extension. ``on_saved(path)`` is called after
+    a successful write (e.g. for a status-bar message). Returns at once."""
+    flow = SummaryFlow(parent, catalog, decisions, options, now=now, on_saved=on_saved)
+    flow.start_save(directory)
+    return flow

@@ -1,0 +1,523 @@
+"""The summary on paper: the summary's HTML laid out by ``QTextDocument`` and painted page by
+page onto any ``QPagedPaintDevice`` (``QPdfWriter`` for files, ``QPrinter`` for printing and
+the print preview).
+
+Qt's own ``QTextDocument.print`` splits a table row across two pages whenever the row
+straddles the page end, and its CSS subset has no ``page-break-inside``. So this module lays
+the document out once as one long page and picks every page end itself: between paragraphs
+or table rows, inside one only when it is taller than a page. A page that continues a table
+gets the table's header again, and every page is painted as a clipped slice of the long
+layout, with a footer carrying the page number.
+
+Qt is imported inside functions only: importing this module costs nothing and needs no
+display. ``ensure_gui_application`` starts an offscreen ``QGuiApplication`` when none runs,
+so scripts and the command line work headless.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from gui.core.summary.model import Summary, format_generated
+from gui.core.summary.render_html import render_html
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import (
+        QAbstractTextDocumentLayout,
+        QGuiApplication,
+        QPagedPaintDevice,
+        QPainter,
+        QTextBlock,
+        QTextDocument,
+        QTextTable,
+    )
+
+PAGE_SIZES = ("a4", "letter")
+
+# Countries whose default paper is US Letter (everyone else uses A4).
+LETTER_TERRITORIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA", "DO", "SV", "NI", "PR", "BZ"}
+)
+
+# Page margins in millimetres; the footer with the page number sits inside the bottom one.
+MARGINS_MM = (16.0, 14.0, 16.0, 10.0)  # left, top, right, bottom
+FOOTER_MM = 9.0  # band between the body and the bottom margin
+FOOTER_POINT_SIZE = 7.5
+_CLIP_INSET = 0.5  # device pixels; 1/2400 inch on a 1200 dpi PDF
+
+_application: QGuiApplication | None = None
+
+
+def default_page_size(locale_name: str | None = None) -> str:
+    """The paper of the user's country: "letter" where that is the norm, else "a4".
+    ``locale_name`` is like "en_US"; None asks the system locale (through Qt, which reads
+    the platform's settings)."""
+    if locale_name is None:
+        from PySide6.QtCore import QLocale
+
+        locale_name = QLocale.system().name()
+    territory = locale_name.replace("-", "_").split(".")[0].split("_")[-1].upper()
+    return "letter" if territory in LETTER_TERRITORIES else "a4"
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """The running Qt application, or a new one. With no application yet (scripts, the
+    command line), choose the offscreen platform unless the caller chose one: a PDF needs
+    fonts, not a screen."""
+    global _application
+    from PySide6.QtGui import QGuiApplication
+
+    existing = QGuiApplication.instance()
+    if existing is not None:
+        return existing  # type: ignore[return-value]
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _application = QGuiApplication(sys.argv[:1] or ["privacy-review"])
+    return _application
+
+
+@cache
+def _safe_document_class() -> type[QTextDocument]:
+    from PySide6.QtCore import QByteArray, Qt, QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    class SafeTextDocument(QTextDocument):
+        """A QTextDocument that loads nothing: no images, style sheets or other resources,
+        whatever the HTML names. The summary's HTML is escaped and names none; this is the
+        second line of defence, so an escaping mistake can never read a file or a URL.
+
+        Refusing is not enough: when a document has no image for a name, Qt's image
+        handler reads the file itself. So an image gets a blank one-pixel stand-in, and
+        every other resource an empty one.
+        """
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.refused_resources: list[str] = []
+
+        def loadResource(self, type_: int, name: QUrl) -> QImage | QByteArray:  # noqa: N802
+            self.refused_resources.append(name.toString())
+            kind = getattr(type_, "value", type_)  # an int, or an enum in some bindings
+            text_kinds = (
+                QTextDocument.ResourceType.StyleSheetResource.value,
+                QTextDocument.ResourceType.HtmlResource.value,
+            )
+            if kind in text_kinds:
+                return QByteArray()  # an empty style sheet or page
+            # Everything else as a blank image: nothing (None) would send Qt's image
+            # handler to the file system, and images are what an <img> asks for.
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(Qt.GlobalColor.transparent)
+            return blank
+
+    return SafeTextDocument
+
+
+def make_document(html: str) -> QTextDocument:
+    """A resource-refusing QTextDocument holding ``html``, set up for print layout."""
+    from PySide6.QtGui import QTextOption
+
+    document = _safe_document_class()()
+    # Layout from the fonts' design metrics, not screen-hinted ones, so that what is laid
+    # out is what a 1200 dpi PDF shows.
+    document.setUseDesignMetrics(True)
+    document.setDocumentMargin(0)
+    option = QTextOption()
+    # A long word or URL in a narrow table cell wraps instead of pushing the column wide.
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(option)
+    document.setHtml(html)
+    return document
+
+
+# ---- pagination --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Band:
+    """A vertical range of the long layout that must stay on one page if it fits."""
+
+    top: float
+    bottom: float
+    keep_with_next: bool = False  # a heading or table header stays with what follows
+    header: tuple[float, float] | None = None  # the header band of the table this row is in
+    inner_cuts: tuple[float, ...] = ()  # line ends where an oversized band may be cut
+
+
+@dataclass(frozen=True)
+class PageSlice:
+    """One page: the range [top, bottom) of the long layout, and the table header band to
+    paint above it when the page continues a table."""
+
+    top: float
+    bottom: float
+    header: tuple[float, float] | None = None
+
+    @property
+    def header_height(self) -> float:
+        return self.header[1] - self.header[0] if self.header else 0.0
+
+
+def _line_cuts(block: QTextBlock, top: float) -> list[tuple[float, float]]:
+    layout = block.layout()
+    lines = []
+    for index in range(layout.lineCount()):
+        line = layout.lineAt(index)
+        lines.append((top + line.y(), top + line.y() + line.height()))
+    return lines
+
+
+def _clean_cuts(lines: list[tuple[float, float]]) -> list[float]:
+    """Line ends, across all cells of a row, that cut through no line of any other cell:
+    the only places a row too tall for a page can be split without halving a line."""
+    cuts = []
+    ordered = sorted(lines)
+    for _, end in ordered:
+        if not any(top < end < bottom for top, bottom in ordered):
+            cuts.append(end)
+    return sorted(set(cuts))
+
+
+def _table_bands(
+    table: QTextTable,
+    document_layout: QAbstractTextDocumentLayout,
+    scale: float,
+    page_height: float | None = None,
+) -> list[_Band]:
+    """One band per row; the header rows as one band kept with the first row.
+
+    A row is cut inside only when it is taller than a page less the repeated header (see
+    ``paginate``), so only rows taller than half that room (``page_height``) have their
+    lines measured for ``inner_cuts``; with no ``page_height`` every row is."""
+    from PySide6.QtGui import QTextFormat
+
+    top_padding = QTextFormat.Property.TableCellTopPadding
+    document = table.document()
+    table_format = table.format()
+    border = table_format.border() * scale
+    content_top: list[float] = []
+    content_bottom: list[float] = []
+    pads: list[float] = []
+    row_blocks: list[list[tuple[QTextBlock, float]]] = []
+    block_rect = document_layout.blockBoundingRect
+    rows, columns = table.rows(), table.columns()
+    for row in range(rows):
+        top = bottom = None
+        blocks: list[tuple[QTextBlock, float]] = []
+        pad = table_format.cellPadding()
+        for column in range(columns):
+            cell = table.cellAt(row, column)
+            if cell.row() != row or cell.column() != column:
+                continue  # covered by a spanning cell
+            cell_format = cell.format()
+            if cell_format.hasProperty(top_padding):
+                pad = max(pad, cell_format.doubleProperty(top_padding))
+            # The cell's blocks, first to last (positions, not cursors: this runs for
+            # every cell of every table).
+            block = document.findBlock(cell.firstPosition())
+            last = cell.lastPosition()
+            while block.isValid():
+                rect = block_rect(block)
+                block_top, block_bottom = rect.top(), rect.bottom()
+                top = block_top if top is None else min(top, block_top)
+                bottom = block_bottom if bottom is None else max(bottom, block_bottom)
+                blocks.append((block, block_top))
+                if block.contains(last) or block.position() > last:
+                    break
+                block = block.next()
+        content_top.append(0.0 if top is None else top)
+        content_bottom.append(0.0 if bottom is None else bottom)
+        pads.append(pad * scale)
+        row_blocks.append(blocks)
+    if rows == 0:
+        return []
+    # A row begins at the top of its padding; the border line above it belongs to the row
+    # before, so a page ending there keeps the full line.
+    starts = [content_top[r] - pads[r] for r in range(rows)]
+    end = content_bottom[-1] + pads[-1] + border
+    starts.append(end)
+    header_rows = min(table_format.headerRowCount(), rows)
+    bands: list[_Band] = []
+    header: tuple[float, float] | None = None
+    if header_rows:
+        # The header band starts at the table's top border line.
+        header = (starts[0] - 2 * border, starts[header_rows])
+        bands.append(_Band(header[0], header[1], keep_with_next=True))
+    tall = None
+    if page_height is not None:
+        tall = (page_height - (header[1] - header[0] if header else 0.0)) / 2
+    for row in range(header_rows, rows):
+        cuts: tuple[float, ...] = ()
+        if tall is None or starts[row + 1] - starts[row] > tall:
+            lines = [cut for block, top in row_blocks[row] for cut in _line_cuts(block, top)]
+            cuts = tuple(y for y in _clean_cuts(lines) if starts[row] < y < starts[row + 1])
+        bands.append(_Band(starts[row], starts[row + 1], header=header, inner_cuts=cuts))
+    return bands
+
+
+def _bands(document: QTextDocument, scale: float, page_height: float | None = None) -> list[_Band]:
+    from PySide6.QtGui import QTextTable
+
+    document_layout = document.documentLayout()
+    # The summary's tables sit directly in the root frame (no nesting). Found up front by
+    # position rather than asking each block for its table, which mostly answers None.
+    tables = {
+        frame.firstPosition(): frame
+        for frame in document.rootFrame().childFrames()
+        if isinstance(frame, QTextTable)
+    }
+    bands: list[_Band] = []
+    block = document.begin()
+    while block.isValid():
+        table = tables.get(block.position())
+        if table is not None:
+            bands += _table_bands(table, document_layout, scale, page_height)
+            block = document.findBlock(table.lastPosition() + 1)
+            continue
+        if block.text().strip():
+            # A paragraph stays on one page when it fits; a heading stays with what follows.
+            top = document_layout.blockBoundingRect(block).top()
+            lines = _line_cuts(block, top)
+            if lines:
+                bands.append(
+                    _Band(
+                        lines[0][0],
+                        lines[-1][1],
+                        keep_with_next=block.blockFormat().headingLevel() > 0,
+                        inner_cuts=tuple(bottom for _, bottom in lines[:-1]),
+                    )
+                )
+        block = block.next()
+    return bands
+
+
+def _split_blocks_at(document: QTextDocument, cuts: list[float]) -> bool:
+    """Start a new block at each page top that falls inside a block (only a paragraph or
+    a table row taller than a page is cut there). Returns whether anything changed.
+
+    QTextLayout.draw also draws the last line *above* its clip rectangle (it picks its
+    first line one too early); the painter's clip hides it, but its text would be in the
+    PDF twice. Qt skips whole blocks outside the clip, so a cut between blocks is clean.
+    Splitting at the start of a line changes no position: the line already began there.
+    """
+    from PySide6.QtGui import QTextCursor
+
+    wanted = sorted(cuts)
+    if not wanted:
+        return False
+    document_layout = document.documentLayout()
+    positions: list[int] = []
+    block = document.begin()
+    while block.isValid():
+        rect = document_layout.blockBoundingRect(block)
+        top, bottom = rect.top(), rect.bottom()
+        # The cuts strictly inside this block: a slice of the sorted list.
+        inside = wanted[bisect_right(wanted, top) : bisect_left(wanted, bottom)]
+        if inside:
+            layout = block.layout()
+            for index in range(1, layout.lineCount()):
+                line = layout.lineAt(index)
+                if any(abs(top + line.y() - y) < 1.0 for y in inside):
+                    positions.append(block.position() + line.textStart())
+        block = block.next()
+    cursor = QTextCursor(document)
+    for position in sorted(positions, reverse=True):  # from the end: positions stay valid
+        cursor.setPosition(position)
+        cursor.insertBlock()
+    return bool(positions)
+
+
+def paginate(document: QTextDocument, page_height: float, scale: float) -> list[PageSlice]:
+    """Choose page ends for a document laid out as one long page (no page size height).
+
+    Each page holds whole bands; a band taller than a page is cut at a line end inside it
+    (or, failing that, where the page is full). A page that starts inside a table gets the
+    table's header band repeated, and is that much shorter.
+    """
+    return _paginate(document, page_height, scale)[0]
+
+
+def _paginate(
+    document: QTextDocument, page_height: float, scale: float
+) -> tuple[list[PageSlice], list[float]]:
+    """``paginate``, and the page tops that fall inside a band (a paragraph or a row taller
+    than a page): the only places where ``_split_blocks_at`` can have work to do. Every
+    other page starts between two bands, which is never inside a block."""
+    bands = _bands(document, scale, page_height)
+    total = document.documentLayout().documentSize().height()
+    pages: list[PageSlice] = []
+    inside: list[float] = []
+    top = 0.0
+    header: tuple[float, float] | None = None
+    index = 0
+    while index < len(bands):
+        capacity = page_height - (header[1] - header[0] if header else 0.0)
+        limit = top + capacity
+        last_fitting = index
+        while last_fitting < len(bands) and bands[last_fitting].bottom <= limit:
+            last_fitting += 1
+        if last_fitting == len(bands):
+            break  # the rest fits on this page
+        cut_index = last_fitting
+        # Do not leave a heading or a table header alone at the bottom of the page.
+        while cut_index > index and bands[cut_index - 1].keep_with_next:
+            cut_index -= 1
+        if cut_index > index:
+            bottom = bands[cut_index].top
+            next_index = cut_index
+        else:
+            # Not even the first band fits: cut inside it, at the last line end that fits.
+            band = bands[index]
+            inner = [y for y in band.inner_cuts if top < y <= limit]
+            bottom = inner[-1] if inner else limit
+            if bottom <= top:  # guard against a zero-height page
+                bottom = limit
+            next_index = index
+            if bottom >= band.bottom:
+                next_index = index + 1
+            else:
+                inside.append(bottom)
+                bands[index] = _Band(
+                    bottom, band.bottom, band.keep_with_next, band.header, band.inner_cuts
+                )
+        pages.append(PageSlice(top, bottom, header))
+        top = bottom
+        index = next_index
+        header = bands[index].header if index < len(bands) else None
+        if header is not None and top <= header[1]:
+            header = None  # the page starts at or above the header itself
+    pages.append(PageSlice(top, max(total, top), header))
+    return pages, inside
+
+
+# ---- painting ----------------------------------------------------------------------------
+
+
+def _mm_to_device(mm: float, dpi: float) -> float:
+    return mm / 25.4 * dpi
+
+
+def apply_page_setup(device: QPagedPaintDevice, page_size: str) -> None:
+    """Set paper size and the summary's margins on a QPdfWriter or QPrinter."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"unknown page size {page_size!r}; expected one of: a4, letter")
+    size_id = QPageSize.PageSizeId.A4 if page_size == "a4" else QPageSize.PageSizeId.Letter
+    left, top, right, bottom = MARGINS_MM
+    device.setPageLayout(
+        QPageLayout(
+            QPageSize(size_id),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(left, top, right, bottom),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+
+
+def paint_summary(
+    device: QPagedPaintDevice,
+    summary: Summary,
+    *,
+    document: QTextDocument | None = None,
+) -> int:
+    """Paint ``summary`` onto ``device`` using its current page layout; returns the number
+    of pages. ``document`` replaces the summary's own HTML (tests use it)."""
+    from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import QFont, QPainter, QPen
+
+    ensure_gui_application()
+    document = document or make_document(render_html(summary))
+    dpi = float(device.logicalDpiY())
+    # Lay out in the device's own units, as QTextDocument.print does: pixel lengths in the
+    # HTML (padding, borders) are scaled from 96 dpi to the device. The layout is made on
+    # first use and lays the document out at once at the current page size: a null page
+    # size first makes that free, so the document is laid out only once, for the device.
+    document.setPageSize(QSizeF(0, 0))
+    document.documentLayout().setPaintDevice(device)
+    scale = dpi / 96.0
+    width = float(device.width())
+    footer = _mm_to_device(FOOTER_MM, dpi)
+    body_height = float(device.height()) - footer
+    document.setPageSize(QSizeF(width, -1))  # one long page; paginate() picks the ends
+    pages, inside = _paginate(document, body_height, scale)
+    for _ in range(3):  # one round is enough unless splitting moved something
+        if not _split_blocks_at(document, inside):
+            break
+        pages, inside = _paginate(document, body_height, scale)
+
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot start painting on the output device")
+    try:
+        footer_font = QFont(document.defaultFont())
+        footer_font.setPointSizeF(FOOTER_POINT_SIZE)
+        footer_left = f"{summary.title}, made {format_generated(summary.generated_at)}"
+        for number, page in enumerate(pages, start=1):
+            if number > 1 and not device.newPage():
+                raise OSError("cannot start a new page on the output device")
+            y = 0.0
+            if page.header is not None:
+                _paint_slice(painter, document, page.header[0], page.header[1], y, width)
+                y += page.header_height
+            _paint_slice(painter, document, page.top, page.bottom, y, width)
+            # Footer: a hairline, what this is on the left, the page number on the right.
+            painter.save()
+            painter.setPen(QPen(Qt.GlobalColor.gray, 0))
+            line_y = body_height + footer * 0.35
+            painter.drawLine(QPointF(0, line_y), QPointF(width, line_y))
+            painter.setPen(QPen(Qt.GlobalColor.black))
+            painter.setFont(footer_font)
+            text_rect = QRectF(0, line_y, width, body_height + footer - line_y)
+            align = Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(text_rect, int(align | Qt.AlignmentFlag.AlignLeft), footer_left)
+            painter.drawText(
+                text_rect,
+                int(align | Qt.AlignmentFlag.AlignRight),
+                f"Page {number} of {len(pages)}",
+            )
+            painter.restore()
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def _paint_slice(
+    painter: QPainter, document: QTextDocument, top: float, bottom: float, at_y: float, width: float
+) -> None:
+    """Paint the range [top, bottom) of the long layout at ``at_y`` on the page."""
+    from PySide6.QtCore import QRectF
+
+    painter.save()
+    painter.translate(0, at_y - top)
+    # Qt draws every line that touches the clip rectangle, even one that only meets its
+    # edge; the clip hides it, but its text would still be in the PDF (found twice by a
+    # search or a screen reader). A hair of inset keeps such neighbours out.
+    inset = min(_CLIP_INSET, (bottom - top) / 4)
+    document.drawContents(painter, QRectF(0, top + inset, width, bottom - top - 2 * inset))
+    painter.restore()
+
+
+def render_pdf(summary: Summary, *, page_size: str | None = None) -> bytes:
+    """The summary as PDF bytes, on A4 or Letter (default: by the system locale)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QPdfWriter
+
+    ensure_gui_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(summary.title)
+    writer.setCreator("Privacy Review")
+    writer.setResolution(1200)
+    apply_page_setup(writer, page_size or default_page_size())
+    paint_summary(writer, summary)
+    del writer  # flushes the PDF into the buffer
+    buffer.close()
+    return bytes(data.data())

@@ -1,0 +1,419 @@
+"""``CategoryView``: everything the catalog says about one category, for the wizard and the
+checklist window's detail pane.
+
+Every piece of catalog text goes into a ``QLabel`` set to ``Qt.PlainText``: catalog files can
+come from the user, and rich text would let a file inject links or images. Labels wrap and
+are selectable; headings take their size from the application font, so the view follows the
+system font size, and colours come from the palette, except the risk badges, which carry
+their own background and foreground so they read the same in light and dark palettes.
+
+The view has no scroll area of its own: put it in a ``QScrollArea`` (``widgetResizable``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.catalog import Category, Link, Platform
+from gui.core.catalog.model import region_applies
+from gui.desktop.views.browser import Opener, open_in_browser, safe_settings_url
+
+RISK_LABELS = {"high": "High risk", "medium": "Medium risk", "low": "Low risk"}
+
+# White text on these backgrounds has a contrast ratio of at least 6.5:1 (WCAG AA asks for
+# 4.5:1). The badge paints both colours itself, so it reads the same in any palette.
+RISK_COLOURS = {"high": "#a4161a", "medium": "#7a4a00", "low": "#1b5e20"}
+
+# The control kind in a few words (next to the risk badge) and explained (docs/catalog-format.md).
+CONTROL_SUMMARIES = {
+    "toggle": "There is a switch",
+    "form": "There is a form",
+    "request": "You can make a request",
+    "dont-provide": "The only control is not to provide it",
+    "none": "No control exists",
+    "delete-account": "The only way out is closing the account",
+}
+CONTROL_EXPLANATIONS = {
+    "toggle": "There is a switch in the platform's settings: you can turn this off.",
+    "form": "There is a form: you can send the platform an objection or a request.",
+    "request": "You can ask the platform for this with a request.",
+    "dont-provide": "No setting covers this: the only control is not to provide the data.",
+    "none": "No control exists: you cannot turn this off. The steps say what limits it.",
+    "delete-account": "No setting covers this: the only way out is closing your account.",
+}
+# Short on the button (it cannot wrap, and must fit beside the decision column with large
+# fonts); a third-party address also gets a warning above its button.
+CONFIDENCE_LABELS = {"confirmed": "confirmed", "third-party": "third-party"}
+THIRD_PARTY_CAUTION = (
+    "This address was seen only in third-party guides or the press, not in the platform's "
+    "own text: check that the page that opens is on {host} before you sign in."
+)
+
+REGION_NAMES = {"EU": "the EU", "EEA": "the EEA"}
+
+
+def format_date(day: date) -> str:
+    """A date in the user's own words: the locale's long format without the weekday
+    ("28 November 2026", "28. November 2026", "November 28, 2026")."""
+    locale = QLocale()
+    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
+    for weekday in ("dddd, ", "dddd ", ", dddd", " dddd", "dddd"):
+        pattern = pattern.replace(weekday, "")
+    return locale.toString(QDate(day.year, day.month, day.day), pattern.strip(" ,"))
+
+
+def region_name(code: str) -> str:
+    """ "the EU", "United Kingdom"... for a catalog region code."""
+    if code in REGION_NAMES:
+        return REGION_NAMES[code]
+    territory = QLocale.codeToTerritory(code)
+    if territory == QLocale.Country.AnyTerritory:
+        return code
+    return QLocale.territoryToString(territory)
+
+
+def escape_mnemonic(text: str) -> str:
+    """Text for a button or check box: a single "&" would become a keyboard shortcut."""
+    return text.replace("&", "&&")
+
+
+def plain_label(text: str = "", *, parent: QWidget | None = None) -> QLabel:
+    """A label for catalog or user text: never rich text, wraps, selectable with the mouse.
+    (Keyboard selection would put every paragraph in the Tab order.)"""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setText(text)
+    return label
+
+
+def heading_label(text: str, *, scale: float = 1.0, parent: QWidget | None = None) -> QLabel:
+    """A bold heading sized relative to the application font, so it follows the system
+    font size."""
+    label = plain_label(text, parent=parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    if scale != 1.0 and font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def secondary_label(text: str = "", *, parent: QWidget | None = None) -> QLabel:
+    """Plain text for sources, dates and addresses. Not dimmed: the palette's placeholder
+    colour is below 4.5:1 contrast in common styles, and these lines matter."""
+    return plain_label(text, parent=parent)
+
+
+def risk_badge_style(risk: str) -> str:
+    colour = RISK_COLOURS.get(risk, "#444444")
+    return (
+        f"QLabel {{ background-color: {colour}; color: #ffffff; border-radius: 3px; "
+        "padding: 2px 6px; font-weight: bold; }"
+    )
+
+
+def _add_now(layout: QGridLayout | QVBoxLayout, widget: QWidget, *position: int) -> None:
+    """Add a widget to a layout and show it at once. A layout shows a new child of a
+    visible widget only on the next pass of the event loop; until then the widget cannot
+    take focus or a place in the Tab order, which the wizard sets right after filling us."""
+    layout.addWidget(widget, *position)
+    if widget.parentWidget() is not None:  # never show a widget that would be a window
+        widget.show()
+
+
+class LinkRow(QWidget):
+    """One address with its label, an Open button and room for a message when the address
+    is refused or the browser cannot be started. ``set_link`` shows another address: the
+    view keeps its rows from one category to the next instead of making new ones."""
+
+    def __init__(
+        self,
+        title: str = "",
+        url: str = "",
+        button_text: str = "",
+        caution: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.url = url
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.title = plain_label()
+        self.address = secondary_label()
+        self.caution = plain_label()
+        self.button = QPushButton()
+        self.button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.message = plain_label()
+        self.message.setFont(_bold(self.message.font()))
+        for widget in (self.title, self.address, self.caution, self.button, self.message):
+            layout.addWidget(widget)
+        self.set_link(title, url, button_text, caution)
+
+    def set_link(self, title: str, url: str, button_text: str, caution: str = "") -> None:
+        """Show this address: the title, address and caution lines only when they have
+        text; the button enabled and no message (``CategoryView`` checks the address)."""
+        self.url = url
+        for widget, text in ((self.title, title), (self.address, url), (self.caution, caution)):
+            widget.setText(text)
+            widget.setVisible(bool(text))
+        self.button.setText(button_text)
+        self.button.setEnabled(True)
+        self.show_message("")
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+
+def _bold(font: QFont) -> QFont:
+    font = QFont(font)
+    font.setBold(True)
+    return font
+
+
+class CategoryView(QWidget):
+    """One category: title, risk, what is collected, why it matters, the policy quote with
+    its source, the control kind explained, settings pages, steps, undo note, and when it
+    was last verified. Decision controls are not part of it (see ``DecisionEditor``).
+
+    ``opener`` receives the checked ``QUrl`` (default: ``QDesktopServices.openUrl``).
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, opener: Opener | None = None) -> None:
+        super().__init__(parent)
+        self._opener = opener
+        self._platform: Platform | None = None
+        self._category: Category | None = None
+        self.link_rows: list[LinkRow] = []
+        self.source_row: LinkRow | None = None
+        # Widgets made for earlier categories, shown again or hidden for the next one:
+        # turning a page fills them instead of making and deleting widgets.
+        self._link_pool: list[LinkRow] = []
+        self._step_pool: list[tuple[QLabel, QLabel]] = []
+        self._risk_style = ""
+
+        self.platform_label = secondary_label()
+        self.title_label = heading_label("", scale=1.35)
+        self.risk_badge = QLabel()
+        self.risk_badge.setTextFormat(Qt.TextFormat.PlainText)
+        self.control_summary = heading_label("")
+        self.regions_label = plain_label()
+
+        self.collected_label = plain_label()
+        self.why_label = plain_label()
+        self.quote_label = plain_label()
+        quote_font = QFont(self.quote_label.font())
+        quote_font.setItalic(True)
+        self.quote_label.setFont(quote_font)
+        self.quote_label.setIndent(self.fontMetrics().averageCharWidth() * 2)
+        self.quote_date_label = secondary_label()
+        self.source_box = QVBoxLayout()
+        self.source_box.setContentsMargins(0, 0, 0, 0)
+
+        self.control_label = plain_label()
+        self.control_note_label = plain_label()
+        self.links_box = QVBoxLayout()
+        self.links_box.setContentsMargins(0, 0, 0, 0)
+        self.links_box.setSpacing(self.fontMetrics().height() // 2)
+        self.steps_heading = heading_label("Steps")
+        self.steps_grid = QGridLayout()
+        self.steps_grid.setContentsMargins(0, 0, 0, 0)
+        self.steps_grid.setColumnStretch(1, 1)
+        self.undo_heading = heading_label("To undo it")
+        self.undo_label = plain_label()
+        self.verified_label = secondary_label()
+
+        layout = QVBoxLayout(self)
+        badge_line = QHBoxLayout()
+        badge_line.addWidget(self.risk_badge, 0, Qt.AlignmentFlag.AlignTop)
+        badge_line.addWidget(self.control_summary, 1)
+        for widget in (self.platform_label, self.title_label):
+            layout.addWidget(widget)
+        layout.addLayout(badge_line)
+        layout.addWidget(self.regions_label)
+        self._section(layout, "What is collected", self.collected_label)
+        self._section(layout, "Why it matters", self.why_label)
+        self._section(layout, "What the policy says", self.quote_label)
+        layout.addWidget(self.quote_date_label)
+        layout.addLayout(self.source_box)
+        self._section(layout, "What you can do", self.control_label)
+        layout.addWidget(self.control_note_label)
+        layout.addLayout(self.links_box)
+        layout.addWidget(self.steps_heading)
+        layout.addLayout(self.steps_grid)
+        layout.addWidget(self.undo_heading)
+        layout.addWidget(self.undo_label)
+        layout.addSpacing(self.fontMetrics().height() // 2)
+        layout.addWidget(self.verified_label)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _section(layout: QVBoxLayout, title: str, body: QLabel) -> None:
+        layout.addSpacing(body.fontMetrics().height() // 2)
+        layout.addWidget(heading_label(title))
+        layout.addWidget(body)
+
+    @property
+    def category(self) -> Category | None:
+        return self._category
+
+    @property
+    def platform(self) -> Platform | None:
+        return self._platform
+
+    def set_category(
+        self, platform: Platform, category: Category, *, region: str | None = None
+    ) -> None:
+        """Show ``category`` of ``platform``. With ``region`` (an ISO country code), a
+        control limited to other regions is marked as not offered there."""
+        self._platform = platform
+        self._category = category
+        self.platform_label.setText(platform.name)
+        self.title_label.setText(category.title)
+        self.risk_badge.setText(RISK_LABELS.get(category.risk, category.risk))
+        style = risk_badge_style(category.risk)
+        if style != self._risk_style:  # a style sheet is parsed and applied anew each time
+            self.risk_badge.setStyleSheet(style)
+            self._risk_style = style
+        self.risk_badge.setAccessibleName(RISK_LABELS.get(category.risk, category.risk))
+        self.control_summary.setText(CONTROL_SUMMARIES.get(category.control, category.control))
+
+        self.regions_label.setText(self._regions_text(category, region))
+        self.regions_label.setVisible(bool(category.regions))
+
+        self.collected_label.setText(category.collected)
+        self.why_label.setText(category.why)
+        self.quote_label.setText(f"\u201c{category.quote.text}\u201d")
+        self.quote_date_label.setText(
+            f"Quoted from the policy version of {format_date(category.quote.policy_date)}:"
+        )
+        self._set_source(category.quote.source)
+
+        self.control_label.setText(CONTROL_EXPLANATIONS.get(category.control, ""))
+        self.control_note_label.setText(category.control_note)
+        self.control_note_label.setVisible(bool(category.control_note))
+        self._set_links(category.links)
+        self._set_steps(category.steps)
+        self.undo_label.setText(category.undo)
+        self.undo_heading.setVisible(bool(category.undo))
+        self.undo_label.setVisible(bool(category.undo))
+        self.verified_label.setText(self._verified_text(category))
+
+    @staticmethod
+    def _regions_text(category: Category, region: str | None) -> str:
+        if not category.regions:
+            return ""
+        names = ", ".join(region_name(code) for code in category.regions)
+        text = f"Offered only in {names}."
+        if region and not region_applies(category.regions, region):
+            text += f" Not offered in your region ({region_name(region)})."
+        return text
+
+    @staticmethod
+    def _verified_text(category: Category) -> str:
+        text = f"Last verified against its sources on {format_date(category.verified)}."
+        confidences = {link.confidence for link in category.links}
+        if confidences == {"confirmed"}:
+            text += " The settings addresses were seen in the platform's own text or app."
+        elif "third-party" in confidences:
+            text += (
+                " A third-party address was seen only in guides or the press, not in the "
+                "platform's own text."
+            )
+        return text
+
+    def _set_source(self, url: str) -> None:
+        row = self.source_row
+        if row is None:
+            row = LinkRow()
+            row.button.clicked.connect(lambda: self._open(row))
+            _add_now(self.source_box, row)
+            self.source_row = row
+        row.set_link("", url, "Open the &policy source")
+        row.button.setAccessibleName(f"Open the policy source in your browser: {url}")
+        self._check_row(row)
+
+    def _set_links(self, links: tuple[Link, ...]) -> None:
+        while len(self._link_pool) < len(links):
+            row = LinkRow()
+            row.button.clicked.connect(lambda _checked=False, r=row: self._open(r))
+            _add_now(self.links_box, row)
+            self._link_pool.append(row)
+        self.link_rows = self._link_pool[: len(links)]
+        for number, (row, link) in enumerate(zip(self.link_rows, links, strict=True), start=1):
+            confidence = CONFIDENCE_LABELS.get(link.confidence, link.confidence)
+            host = urlsplit(link.url).hostname or "the platform's own site"
+            caution = (
+                THIRD_PARTY_CAUTION.format(host=host) if link.confidence != "confirmed" else ""
+            )
+            # The first button takes Alt+O; further ones Alt+2, Alt+3... so each has its own.
+            prefix = "&Open settings page" if number == 1 else f"Open settings page &{number}"
+            if number > 9:
+                prefix = "Open settings page"
+            row.set_link(link.label, link.url, f"{prefix} ({confidence})", caution)
+            row.button.setAccessibleName(f"Open settings page: {link.label} ({confidence} address)")
+            row.button.setToolTip(link.url)
+            self._check_row(row)
+            row.setVisible(True)
+        for row in self._link_pool[len(links) :]:
+            row.setVisible(False)
+
+    def _check_row(self, row: LinkRow) -> None:
+        """Refuse an unsafe address up front (disabled button with the reason); it is checked
+        again when the button is pressed."""
+        if self._platform is not None and safe_settings_url(row.url, self._platform) is None:
+            row.button.setEnabled(False)
+            row.show_message(self._refusal_text())
+
+    def _refusal_text(self) -> str:
+        name = self._platform.name if self._platform else "the platform"
+        return (
+            f"This address was not opened: it is not a secure (https) address on {name}'s "
+            "own domains."
+        )
+
+    def _set_steps(self, steps: tuple[str, ...]) -> None:
+        while len(self._step_pool) < len(steps):
+            index = len(self._step_pool)
+            number = QLabel(f"{index + 1}.")
+            number.setTextFormat(Qt.TextFormat.PlainText)
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            number.setAccessibleName(f"Step {index + 1}")
+            text = plain_label()
+            _add_now(self.steps_grid, number, index, 0)
+            _add_now(self.steps_grid, text, index, 1)
+            self._step_pool.append((number, text))
+        for index, (number, text) in enumerate(self._step_pool):
+            shown = index < len(steps)
+            if shown:
+                text.setText(steps[index])
+            number.setVisible(shown)
+            text.setVisible(shown)
+
+    def _open(self, row: LinkRow) -> None:
+        if self._platform is None:
+            return
+        if open_in_browser(row.url, self._platform, self._opener):
+            row.show_message("")
+        elif safe_settings_url(row.url, self._platform) is None:
+            row.show_message(self._refusal_text())
+        else:
+            row.show_message(
+                "The browser could not be started. Copy the address above into your browser."
+            )

@@ -1,0 +1,170 @@
+"""The checklist tree view and its in-place editors: a list of statuses for the Status
+column and a line editor for one-line notes (longer notes are edited in the detail pane,
+where they fit)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+from gui.desktop.window.checklist_model import (
+    IS_PLATFORM_ROLE,
+    PROGRESS_ROLE,
+    Column,
+    status_choices,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# Category takes what is left (it stretches); the others start at these widths.
+DEFAULT_WIDTHS = {
+    Column.STATUS: 110,
+    Column.DECIDED: 90,
+    Column.NOTE: 140,
+    Column.FLAGS: 175,
+}
+MIN_CATEGORY_WIDTH = 200
+
+
+class ChecklistDelegate(QStyledItemDelegate):
+    """The editors. It leaves ``initStyleOption`` to Qt: that runs for every cell painted,
+    and a Python override there costs a call into Python per cell."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget | None:
+        if index.column() == Column.STATUS:
+            combo = QComboBox(parent)
+            combo.setAccessibleName("Status")
+            for value, label in status_choices():
+                combo.addItem(label, value)
+            # Choosing commits at once, like the radio buttons in the detail pane.
+            combo.activated.connect(lambda _i, c=combo: self._commit(c))
+            return combo
+        if index.column() == Column.NOTE:
+            if "\n" in (index.data(Qt.ItemDataRole.EditRole) or ""):
+                return None  # a multi-line note would be flattened in one line
+            editor = QLineEdit(parent)
+            editor.setAccessibleName("Note")
+            return editor
+        return super().createEditor(parent, option, index)
+
+    def _commit(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+            editor.setCurrentIndex(max(found, 0))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class CategoryColumnDelegate(ChecklistDelegate):
+    """The first column's delegate: platform rows span the whole width (see ChecklistView)
+    and carry their progress line after the name: "X (formerly Twitter) — 4 of 17 reviewed,
+    1 to re-check"."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.column() == 0 and index.data(IS_PLATFORM_ROLE):
+            progress = index.data(PROGRESS_ROLE)
+            if progress is not None:
+                option.text = f"{index.data()}  —  {progress.line}"
+
+
+class ChecklistView(QTreeView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checklist")
+        self.setAccessibleName("Checklist")
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setItemDelegate(ChecklistDelegate(self))
+        self.setItemDelegateForColumn(Column.CATEGORY, CategoryColumnDelegate(self))
+        self.setSortingEnabled(False)  # turned on once a model is set (see set_model)
+        self.setExpandsOnDoubleClick(True)
+        self.setAllColumnsShowFocus(True)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self.span_platform_rows)
+            model.layoutChanged.connect(self.span_platform_rows)
+            model.rowsInserted.connect(self._on_rows_inserted)
+            self.span_platform_rows()
+
+    def expandToDepth(self, depth: int) -> None:  # noqa: N802
+        """Expand the tree down to ``depth``. The checklist has two levels and categories
+        have no children, so at depth 0 this only has to expand the platforms still
+        collapsed (one filtered out and back in comes back collapsed): Qt's own version
+        lays out and repaints all thousand rows even when every platform is open already,
+        and the window asks for it after every filter change and reload."""
+        model = self.model()
+        if depth != 0 or model is None:
+            super().expandToDepth(depth)
+            return
+        root = QModelIndex()
+        for row in range(model.rowCount(root)):
+            index = model.index(row, 0, root)
+            if not self.isExpanded(index):
+                self.expand(index)
+
+    def span_platform_rows(self, *_args: object) -> None:
+        """Platform rows use the full width for their name and progress line."""
+        model = self.model()
+        if model is not None:
+            self._span(0, model.rowCount(QModelIndex()) - 1)
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        # Filtering inserts and removes rows all the time; only top-level ones are platforms.
+        if not parent.isValid():
+            self._span(first, last)
+
+    def _span(self, first: int, last: int) -> None:
+        root = QModelIndex()
+        for row in range(first, last + 1):
+            if not self.isFirstColumnSpanned(row, root):
+                self.setFirstColumnSpanned(row, root, True)
+
+    def setup_columns(self) -> None:
+        """Default widths (before any saved state is restored) and sorting that can be
+        cleared back to catalog order by clicking the header a third time."""
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.CATEGORY, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.setColumnWidth(Column.CATEGORY, MIN_CATEGORY_WIDTH)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for column, width in DEFAULT_WIDTHS.items():
+            self.setColumnWidth(column, width)
+        self.setSortingEnabled(True)

@@ -1,0 +1,263 @@
+"""The right-hand pane: everything about the selected category (the wizard's own
+``CategoryView``), the decision editable in place (``DecisionEditor``), and its history.
+With a platform selected it shows the platform's progress and policies.
+
+Saving: a status choice is saved at once; a note is saved when the user pauses typing, moves
+focus away or selects another row, so a note typed letter by letter is one history entry,
+not one per keystroke. The pane does not touch the store: it emits ``decisionEdited`` and
+the window records it and hands back the new row with ``refresh``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.catalog import Platform
+from gui.core.checklist import ChecklistRow, HistoryEntry
+from gui.desktop.views.category_view import CategoryView, format_date, heading_label, plain_label
+from gui.desktop.views.decision_editor import DecisionEditor
+from gui.desktop.window.checklist_model import PlatformProgress
+from gui.desktop.window.history_view import HistoryView
+
+NOTE_SAVE_DELAY_MS = 1500
+
+
+class DetailPane(QWidget):
+    """Shows one category, one platform, or a hint when nothing is selected."""
+
+    decisionEdited = Signal(object, object, str)  # ChecklistRow, Status, note
+    reviewPlatformRequested = Signal(str)  # platform id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._row: ChecklistRow | None = None
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self._emit_edit)
+
+        self.stack = QStackedWidget(self)
+        self.hint = plain_label(
+            "Select a category to see what the platform collects, record your decision and "
+            "see its history."
+        )
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.hint)
+        self.platform_page = _PlatformPage()
+        self.platform_page.review_button.clicked.connect(self._review_platform)
+        self.stack.addWidget(self.platform_page)
+        # About the category on top, the decision and its history below: both stay in
+        # view, so deciding never needs scrolling past the whole description first.
+        self.category_page = QSplitter(Qt.Orientation.Vertical)
+        self.category_page.setChildrenCollapsible(False)
+        about = QWidget()
+        decision = QWidget()
+        self.category_page.addWidget(_scrolled(about))
+        self.category_page.addWidget(_scrolled(decision))
+        self.category_page.setStretchFactor(0, 1)
+        self.category_page.setStretchFactor(1, 1)
+        self.stack.addWidget(self.category_page)
+
+        self.retired_label = plain_label(
+            "This category is no longer in the catalog. Your decision and its history are "
+            "kept; there is nothing left to do about it."
+        )
+        self.category_view = CategoryView()
+        self.editor = DecisionEditor()
+        self.editor.edited.connect(self._on_edited)
+        self.editor.note_edit.installEventFilter(self)
+        # A few lines are enough here; the history below should stay in view.
+        self.editor.note_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.confirm_button = QPushButton("Still &valid: confirm my decision")
+        self.confirm_button.setToolTip(
+            "Record that you checked again and your decision stands (clears the flags)"
+        )
+        self.confirm_button.clicked.connect(self._confirm)
+        self.saved_label = plain_label()
+        self.history = HistoryView()
+        history_box = QGroupBox("History of this decision")
+        history_layout = QVBoxLayout(history_box)
+        self.history_empty = plain_label("No decision recorded yet.")
+        history_layout.addWidget(self.history_empty)
+        history_layout.addWidget(self.history)
+
+        about_layout = QVBoxLayout(about)
+        about_layout.addWidget(self.retired_label)
+        about_layout.addWidget(self.category_view)
+        about_layout.addStretch(1)
+        layout = QVBoxLayout(decision)
+        layout.addWidget(self.editor)
+        confirm_line = QHBoxLayout()
+        confirm_line.addWidget(self.confirm_button)
+        confirm_line.addWidget(self.saved_label, 1)
+        layout.addLayout(confirm_line)
+        layout.addWidget(history_box)
+        layout.addStretch(1)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    # -- what is shown -----------------------------------------------------------------
+
+    @property
+    def row(self) -> ChecklistRow | None:
+        return self._row
+
+    def show_nothing(self) -> None:
+        self.flush()
+        self._row = None
+        self.stack.setCurrentIndex(0)
+
+    def show_platform(
+        self, platform: Platform | None, name: str, progress: PlatformProgress
+    ) -> None:
+        self.flush()
+        self._row = None
+        self.platform_page.set_platform(platform, name, progress)
+        self.stack.setCurrentIndex(1)
+
+    def show_row(
+        self, row: ChecklistRow, platform: Platform | None, history: Sequence[HistoryEntry]
+    ) -> None:
+        """Show a category row. Selecting another row first saves a note still being typed."""
+        if self._row is None or (row.platform_id, row.category_id) != _key(self._row):
+            self.flush()
+            self.saved_label.clear()
+        self._row = row
+        if platform is not None and row.category is not None:
+            self.category_view.set_category(platform, row.category)
+        self.category_view.setVisible(row.category is not None)
+        self.retired_label.setVisible(row.retired)
+        self.editor.set_row(row)
+        self.editor.setEnabled(not row.retired)
+        self.confirm_button.setVisible(bool(row.decision and (row.changed or row.due)))
+        self.set_history(history)
+        self.stack.setCurrentIndex(2)
+
+    def refresh(self, row: ChecklistRow, history: Sequence[HistoryEntry]) -> None:
+        """The shown row changed in the store (an edit here, the tree, or the command
+        line). A note being typed is not overwritten."""
+        if self._row is None or _key(self._row) != _key(row):
+            return
+        typing = self._note_timer.isActive()
+        note = self.editor.value()[1]
+        self._row = row
+        self.editor.set_row(row)
+        if typing:
+            status = self.editor.value()[0]
+            self.editor.set_value(status, note)
+        self.confirm_button.setVisible(bool(row.decision and (row.changed or row.due)))
+        self.set_history(history)
+
+    def set_history(self, history: Sequence[HistoryEntry]) -> None:
+        self.history.set_entries(history)
+        self.history.setVisible(bool(history))
+        self.history_empty.setVisible(not history)
+
+    # -- saving ------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Save a pending note edit now."""
+        if not self._note_timer.isActive():
+            return
+        self._note_timer.stop()
+        self._emit_edit()
+
+    def _on_edited(self) -> None:
+        if self._row is None or self._row.retired:
+            return
+        status, note = self.editor.value()
+        stored = self._row.decision
+        if stored is not None and status == stored.status and note != stored.note:
+            self._note_timer.start()  # typing a note: wait for a pause
+            self.saved_label.setText("Note not saved yet…")
+            return
+        self._note_timer.stop()
+        self._emit_edit()
+
+    def _emit_edit(self) -> None:
+        if self._row is None or not self.editor.is_modified():
+            return
+        status, note = self.editor.value()
+        if status is not None:
+            self.decisionEdited.emit(self._row, status, note)
+            self.saved_label.setText("Saved.")
+
+    def _confirm(self) -> None:
+        if self._row is None or self._row.decision is None:
+            return
+        self._note_timer.stop()
+        status, note = self.editor.value()
+        self.decisionEdited.emit(self._row, status or self._row.decision.status, note)
+        self.saved_label.setText("Confirmed.")
+
+    def _review_platform(self) -> None:
+        if self.platform_page.platform_id:
+            self.reviewPlatformRequested.emit(self.platform_page.platform_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.editor.note_edit and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return super().eventFilter(watched, event)
+
+
+class _PlatformPage(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.platform_id = ""
+        self.name_label = heading_label("", scale=1.35)
+        self.progress_label = plain_label()
+        self.policies_label = plain_label()
+        self.review_button = QPushButton("&Review this platform…")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(heading_label("Policies the catalog was checked against"))
+        layout.addWidget(self.policies_label)
+        line = QHBoxLayout()
+        line.addWidget(self.review_button)
+        line.addStretch(1)
+        layout.addLayout(line)
+        layout.addStretch(1)
+
+    def set_platform(
+        self, platform: Platform | None, name: str, progress: PlatformProgress
+    ) -> None:
+        self.platform_id = platform.id if platform else ""
+        self.name_label.setText(name)
+        self.progress_label.setText(progress.line[0].upper() + progress.line[1:] + ".")
+        if platform is None:
+            self.policies_label.setText("This platform is no longer in the catalog.")
+        else:
+            self.policies_label.setText(
+                "\n".join(
+                    f"{p.title}, version of {format_date(p.effective)}" for p in platform.policies
+                )
+            )
+        self.review_button.setEnabled(platform is not None and progress.total > 0)
+
+
+def _key(row: ChecklistRow) -> tuple[str, str]:
+    return (row.platform_id, row.category_id)
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the widgets inside
+    return area

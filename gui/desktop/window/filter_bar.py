@@ -1,0 +1,119 @@
+"""The row of find-and-filter controls above the checklist tree. It only forwards the user's
+choices to a ``ChecklistFilter``; the filtering itself lives there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.catalog.model import TOPIC_TITLES
+from gui.core.checklist import STATUS_LABELS, UNREVIEWED_LABEL, Status
+from gui.desktop.window.checklist_filter import ANY_STATUS, UNREVIEWED, ChecklistFilter
+
+
+class FilterBar(QWidget):
+    """Search field, status and topic lists, and the "Needs attention" switch."""
+
+    changed = Signal()  # any criterion changed (the window updates its "n shown" hint)
+
+    def __init__(self, proxy: ChecklistFilter, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._proxy = proxy
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Find: title, note, what is collected")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Find in the checklist")
+        self.search.textChanged.connect(self._on_search)
+
+        self.status = QComboBox(self)
+        self.status.setAccessibleName("Show status")
+        self.status.addItem("Any status", ANY_STATUS)
+        self.status.addItem(UNREVIEWED_LABEL, UNREVIEWED)
+        for status in Status:
+            self.status.addItem(STATUS_LABELS[status], status.value)
+        self.status.currentIndexChanged.connect(self._on_status)
+
+        self.topic = QComboBox(self)
+        self.topic.setAccessibleName("Show topic")
+        self.topic.addItem("Any topic", None)
+        self.topic.currentIndexChanged.connect(self._on_topic)
+
+        self.attention = QCheckBox("&Needs attention", self)
+        self.attention.setToolTip("Only what is left to do: not reviewed, later, changed or due")
+        self.attention.toggled.connect(self._on_attention)
+
+        status_label = QLabel("&Status:", self)
+        status_label.setBuddy(self.status)
+        topic_label = QLabel("&Topic:", self)
+        topic_label.setBuddy(self.topic)
+
+        # The search field on its own line: it keeps a usable width in a narrow window.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        filters.addWidget(status_label)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(topic_label)
+        filters.addWidget(self.topic, 1)
+        filters.addWidget(self.attention)
+        layout.addLayout(filters)
+        for combo in (self.status, self.topic):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+
+    def set_topics(self, topics: list[str]) -> None:
+        """Offer the topics the catalog uses; keeps the current choice when still offered."""
+        current = self.topic.currentData()
+        self.topic.blockSignals(True)
+        self.topic.clear()
+        self.topic.addItem("Any topic", None)
+        for topic in topics:
+            self.topic.addItem(TOPIC_TITLES.get(topic, topic), topic)
+        found = self.topic.findData(current) if current else 0
+        self.topic.setCurrentIndex(max(found, 0))
+        self.topic.blockSignals(False)
+        self._on_topic()
+
+    def show_needs_attention(self) -> None:
+        self.clear()
+        self.attention.setChecked(True)
+
+    def clear(self) -> None:
+        self.search.clear()
+        self.status.setCurrentIndex(0)
+        self.topic.setCurrentIndex(0)
+        self.attention.setChecked(False)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _on_search(self, text: str) -> None:
+        self._proxy.set_search_text(text)
+        self.changed.emit()
+
+    def _on_status(self) -> None:
+        self._proxy.set_status(self.status.currentData() or ANY_STATUS)
+        self.changed.emit()
+
+    def _on_topic(self) -> None:
+        self._proxy.set_topic(self.topic.currentData())
+        self.changed.emit()
+
+    def _on_attention(self, on: bool) -> None:
+        self._proxy.set_needs_attention(on)
+        self.changed.emit()

@@ -1,0 +1,59 @@
+"""The history of one decision: every change with its date, newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from gui.core.checklist import STATUS_LABELS, UNREVIEWED_LABEL, HistoryEntry
+from gui.desktop.window.checklist_model import local_datetime
+
+
+def change_text(entry: HistoryEntry) -> str:
+    before = STATUS_LABELS[entry.old_status] if entry.old_status else UNREVIEWED_LABEL
+    after = STATUS_LABELS[entry.new_status]
+    if entry.old_status == entry.new_status:
+        return f"{after} (confirmed or note changed)"
+    return f"{before} → {after}"
+
+
+class HistoryView(QTreeWidget):
+    """Read-only list: when, what changed, the note at that time. Item text is plain text
+    (QTreeWidgetItem never interprets markup)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(3)
+        self.setHeaderLabels(["When", "Change", "Note"])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAccessibleName("History of this decision")
+        self.setWordWrap(False)
+
+    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
+        self.clear()
+        for entry in sorted(entries, key=lambda e: e.at, reverse=True):
+            item = QTreeWidgetItem(
+                [local_datetime(entry.at), change_text(entry), entry.note.replace("\n", " ")]
+            )
+            item.setToolTip(2, "")
+            self.addTopLevelItem(item)
+        for column in (0, 1):
+            self.resizeColumnToContents(column)
+        # Room for a few entries without pushing the rest of the pane away.
+        rows = max(2, min(self.topLevelItemCount(), 6))
+        height = self.header().sizeHint().height() + rows * (self.fontMetrics().height() + 6) + 6
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)
+
+    def texts(self) -> list[tuple[str, str, str]]:
+        """What is shown, row by row (for tests and the accessibility checks)."""
+        return [
+            (item.text(0), item.text(1), item.text(2))
+            for item in (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+            if item is not None
+        ]

@@ -1,0 +1,335 @@
+"""The checklist window's frame: menus, toolbar, status bar, and the commands.
+
+Built in two steps so that it paints fast: the constructor makes the shell (menus, toolbar,
+status bar and an "Opening your checklist" placeholder; nothing slow imported), and
+``set_data`` puts the checklist panel in once the catalog and the store are open. Commands
+that need other parts of the app (summary, wizard, online checks, import/export) import
+them when used.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolBar, QWidget
+
+from gui.core.paths import AppDirs
+from gui.desktop.window.actions import (
+    WindowActions,
+    apply_shortcuts,
+    build_menus,
+    build_toolbar,
+    create_actions,
+)
+from gui.desktop.window.window_state import WindowState
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.core.catalog import Catalog
+    from gui.core.checklist_source import ChecklistSource
+    from gui.core.store import Store
+    from gui.desktop.window.checklist_panel import ChecklistPanel
+    from gui.desktop.window.online_checks import OnlineChecks
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    dataShown = Signal()  # the checklist is loaded and on screen
+
+    def __init__(self, dirs: AppDirs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dirs = dirs
+        self.source: ChecklistSource | None = None
+        self.panel: ChecklistPanel | None = None
+        self._kept: list[Any] = []  # non-modal dialogs and flows kept alive while open
+        self.online: OnlineChecks | None = None  # made with the data, when in this build
+        self._online_available = _online_available()
+        self._shell_finished = False
+        self.setWindowTitle("Privacy Review")
+        self.setObjectName("main-window")
+
+        # Centred by stretches rather than an alignment flag: touching PySide's ``Qt``
+        # namespace costs ~25 ms, so the shell leaves it for after the first paint.
+        placeholder = QWidget()
+        placeholder_layout = QHBoxLayout(placeholder)
+        placeholder_layout.addStretch(1)
+        placeholder_layout.addWidget(QLabel("Opening your checklist…"))
+        placeholder_layout.addStretch(1)
+        self.setCentralWidget(placeholder)
+
+        self.commands = create_actions(self)
+        build_menus(self.menuBar(), self.commands, online=self._online_available)
+        self.toolbar = QToolBar("Main toolbar", self)
+        build_toolbar(self.toolbar, self.commands)
+        self.addToolBar(self.toolbar)
+        self._connect(self.commands)
+        for action in self.commands.needing_data():
+            action.setEnabled(False)
+
+        self.location_label = QLabel("Opening your checklist…")
+        self.shown_label = QLabel()
+        self.statusBar().addWidget(self.location_label, 1)
+        self.statusBar().addPermanentWidget(self.shown_label)
+
+        self.window_state = WindowState(dirs.config)
+        if not self.window_state.restore_window(self):
+            self.resize(1180, 760)
+
+    def finish_shell(self) -> None:
+        """What the first paint can do without (see ``apply_shortcuts``); called right after
+        it, and by ``set_data`` in case it was not."""
+        if self._shell_finished:
+            return
+        self._shell_finished = True
+        apply_shortcuts(self.commands)
+
+    def _connect(self, commands: WindowActions) -> None:
+        commands.print_summary.triggered.connect(self.print_summary)
+        commands.save_summary.triggered.connect(self.save_summary)
+        commands.export_checklist.triggered.connect(self.export_checklist)
+        commands.import_checklist.triggered.connect(self.import_checklist)
+        commands.quit.triggered.connect(self.close)
+        commands.find.triggered.connect(self.find)
+        commands.clear_filters.triggered.connect(self.clear_filters)
+        commands.show_attention.triggered.connect(self.show_attention)
+        commands.start_review.triggered.connect(lambda: self.start_review())
+        commands.review_attention.triggered.connect(lambda: self.start_review(attention=True))
+        commands.check_links.triggered.connect(lambda: self.run_online_check("links"))
+        commands.check_policies.triggered.connect(lambda: self.run_online_check("policies"))
+        commands.weekly_check.triggered.connect(self.set_weekly_check)
+        commands.data_location.triggered.connect(self.show_data_location)
+        commands.about.triggered.connect(self.show_about)
+
+    # -- data --------------------------------------------------------------------------
+
+    @property
+    def catalog(self) -> Catalog | None:
+        return self.source.catalog if self.source else None
+
+    @property
+    def store(self) -> Store | None:
+        return self.source.store if self.source else None
+
+    def set_data(self, catalog: Catalog, store: Store) -> None:
+        """Show the checklist of ``store`` against ``catalog``."""
+        from PySide6.QtCore import Qt
+
+        from gui.core.checklist_source import ChecklistSource
+        from gui.desktop.window.checklist_panel import ChecklistPanel
+
+        self.finish_shell()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.location_label.setTextFormat(Qt.TextFormat.PlainText)  # paths are not markup
+
+        self.source = ChecklistSource(catalog, store)
+        self.panel = ChecklistPanel(self.source, self._show_store_error)
+        if not self.window_state.restore_panel(self.panel, self.panel.tree.header()):
+            tree_share = 0.55 if self.width() < 1000 else 0.62
+            tree_width = int(self.width() * tree_share)
+            self.panel.setSizes([tree_width, self.width() - tree_width])
+        central: QWidget = self.panel
+        if self._online_available and self.online is None:
+            from gui.desktop.window.online_checks import OnlineChecks
+
+            self.online = OnlineChecks(self)
+            central = self.online.wrap(self.panel)  # policy-change notices above the tree
+        self.setCentralWidget(central)
+        self.panel.filter_bar.changed.connect(self._update_shown_count)
+        self.location_label.setText(store.describe_location())
+        self.location_label.setToolTip("Help > Where your data is… lists every folder")
+        if not store.encrypted:
+            self.location_label.setStyleSheet("font-weight: bold")
+        for action in self.commands.needing_data():
+            action.setEnabled(True)
+        self.panel.tree.setFocus()
+        if self.online is not None:
+            self.online.data_shown()
+        self.dataShown.emit()
+
+    def reload(self) -> None:
+        """Re-read the store (changes from the command line or the wizard)."""
+        if self.panel is None:
+            return
+        if not self.panel.reload():
+            self.statusBar().showMessage(self.panel.status_message, 30_000)
+        elif self.online is not None:
+            self.online.refresh_notices()
+        self._update_shown_count()
+
+    def _show_store_error(self, title: str, error: Exception) -> object:
+        from gui.desktop.window.messages import show_store_error
+
+        return show_store_error(self, title, error)
+
+    def _update_shown_count(self) -> None:
+        if self.panel is None:
+            return
+        # A platform filtered out and back in comes back collapsed; one pass re-opens all.
+        self.panel.tree.expandToDepth(0)
+        if not self.panel.proxy.active:
+            self.shown_label.clear()
+            return
+        shown, total = self.panel.shown_count()
+        self.shown_label.setText(f"Showing {shown} of {total} categories")
+
+    # -- window events -----------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Coming back to the window: pick up what the command line changed meanwhile.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.reload()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.panel is not None:
+            self.panel.detail.flush()  # a note still being typed
+        self.window_state.save(self, self.panel, self.panel.tree.header() if self.panel else None)
+        if self.online is not None:
+            self.online.shutdown()  # a check still running is cancelled and its thread ended
+        for kept in list(self._kept):
+            shutdown = getattr(kept, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
+        super().closeEvent(event)
+
+    # -- commands ----------------------------------------------------------------------
+
+    def keep(self, obj: Any) -> Any:
+        """Keep a non-modal dialog or flow alive until it is destroyed."""
+        self._kept.append(obj)
+        if hasattr(obj, "destroyed"):
+            obj.destroyed.connect(lambda *_: obj in self._kept and self._kept.remove(obj))
+        return obj
+
+    def find(self) -> None:
+        if self.panel is not None:
+            self.panel.filter_bar.focus_search()
+
+    def clear_filters(self) -> None:
+        if self.panel is not None:
+            self.panel.filter_bar.clear()
+
+    def show_attention(self) -> None:
+        if self.panel is not None:
+            self.panel.filter_bar.show_needs_attention()
+            self.panel.tree.setFocus()
+
+    def print_summary(self) -> Any:
+        if self.source is None:
+            return None
+        from gui.desktop.summary.dialogs import print_summary  # loads QtPrintSupport: only now
+
+        return self.keep(print_summary(self, self.source.catalog, self.source.store))
+
+    def save_summary(self) -> Any:
+        if self.source is None:
+            return None
+        from gui.desktop.summary.dialogs import save_summary_as
+
+        def saved(path: Path) -> None:
+            self.statusBar().showMessage(f"Summary saved to {path}", 10_000)
+
+        return self.keep(
+            save_summary_as(self, self.source.catalog, self.source.store, on_saved=saved)
+        )
+
+    def export_checklist(self) -> Any:
+        if self.source is None:
+            return None
+        from gui.desktop.window.transfer import choose_export_file, export_to
+
+        store = self.source.store
+        return choose_export_file(self, lambda path: export_to(self, store, path))
+
+    def import_checklist(self) -> Any:
+        if self.source is None:
+            return None
+        from gui.desktop.window.transfer import choose_import_file
+
+        return choose_import_file(self, self.import_file)
+
+    def import_file(self, path: Path) -> None:
+        if self.source is None:
+            return
+        from gui.desktop.window.transfer import import_from
+
+        if import_from(self, self.source.store, path) is not None:
+            self.reload()
+
+    def start_review(
+        self,
+        *,
+        platforms: list[str] | None = None,
+        topics: list[str] | None = None,
+        attention: bool = False,
+    ) -> Any:
+        if self.source is None:
+            return None
+        from gui.desktop.window.review import open_review
+
+        if self.panel is not None:
+            self.panel.detail.flush()  # a note being typed goes in before the wizard reads
+        return self.keep(
+            open_review(
+                self,
+                self.source.catalog,
+                self.source.store,
+                platforms=platforms,
+                topics=topics,
+                attention=attention,
+            )
+        )
+
+    def review_closed(self) -> None:
+        """The wizard closed: its decisions are in the store; show them."""
+        self.reload()
+
+    def run_online_check(self, kind: str) -> Any:
+        """Tools > Check links… ("links") or Check for policy changes… ("policies")."""
+        if self.online is None:
+            return None
+        return self.online.run(kind)
+
+    def set_weekly_check(self, enabled: bool) -> None:
+        if self.online is not None:
+            self.online.set_weekly(enabled)
+
+    def show_data_location(self) -> Any:
+        from gui.desktop.window.help_dialogs import DataLocationDialog
+
+        store = self.store
+        dialog = DataLocationDialog(self.dirs, store.describe_location() if store else "", self)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> Any:
+        from gui.desktop.window.help_dialogs import show_about
+
+        return show_about(self, self.catalog.version if self.catalog else "")
+
+    def show_warning(self, title: str, text: str, informative: str = "") -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
+        from gui.desktop.window.messages import show_message
+
+        return show_message(self, title, text, informative, icon=QMessageBox.Icon.Warning)
+
+
+def _online_available() -> bool:
+    """Whether the online checks are part of this build (a cheap look, no import)."""
+    from importlib.util import find_spec
+
+    try:
+        # The menu needs both the checks and the window's runner for them.
+        return all(
+            find_spec(name) is not None
+            for name in ("gui.desktop.online.worker", "gui.desktop.window.online_checks")
+        )
+    except (ImportError, ValueError):
+        return False

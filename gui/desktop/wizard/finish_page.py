@@ -1,0 +1,127 @@
+"""The wizard's last page: counts by status, what is still to do, and the way out to the
+summary and the checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.checklist import STATUS_LABELS, UNREVIEWED_LABEL, ChecklistRow, Status
+from gui.core.review.plan import status_counts
+from gui.desktop.views.category_view import heading_label, plain_label
+from gui.desktop.wizard.start_page import PRIVACY_SENTENCE
+
+
+def to_do_reasons(row: ChecklistRow) -> str:
+    reasons = []
+    if row.decision is None:
+        reasons.append("not reviewed yet")
+    elif row.status is Status.LATER:
+        reasons.append("marked for later")
+    reasons.extend(flag for flag in row.flags if flag != "retired from the catalog")
+    return ", ".join(reasons)
+
+
+def to_do_text(row: ChecklistRow) -> str:
+    return f"{row.platform_name}: {row.title} ({to_do_reasons(row)})"
+
+
+class FinishPage(QWidget):
+    printRequested = Signal()
+    saveRequested = Signal()
+    checklistRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, summary_available: bool = True) -> None:
+        super().__init__(parent)
+        self.intro = plain_label()
+        self.count_labels: dict[Status | None, QLabel] = {}
+        counts = QFormLayout()
+        for status in (*Status, None):
+            name = STATUS_LABELS[status] if status else UNREVIEWED_LABEL
+            value = QLabel()
+            value.setAccessibleName(name)
+            counts.addRow(f"{name}:", value)
+            self.count_labels[status] = value
+        self.flags_label = plain_label()
+
+        self.to_do_heading = heading_label("Still to do")
+        self.to_do_list = QListWidget()
+        self.to_do_list.setAccessibleName("Still to do")
+        self.to_do_list.setWordWrap(True)
+        self.to_do_heading.setBuddy(self.to_do_list)
+
+        self.print_button = QPushButton("&Print summary…")
+        self.save_button = QPushButton("Sa&ve summary as…")
+        self.checklist_button = QPushButton("Open the chec&klist")
+        self.print_button.clicked.connect(self.printRequested)
+        self.save_button.clicked.connect(self.saveRequested)
+        self.checklist_button.clicked.connect(self.checklistRequested)
+        self.print_button.setVisible(summary_available)
+        self.save_button.setVisible(summary_available)
+
+        buttons = QHBoxLayout()
+        for button in (self.print_button, self.save_button, self.checklist_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        # At least a few items of the list in view; with large fonts the page scrolls.
+        self.to_do_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.intro)
+        layout.addLayout(counts)
+        layout.addWidget(self.flags_label)
+        layout.addWidget(self.to_do_heading)
+        layout.addWidget(self.to_do_list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(plain_label(PRIVACY_SENTENCE))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def set_rows(self, rows: Sequence[ChecklistRow], platform_names: Sequence[str]) -> None:
+        """Counts and to-do list for ``rows`` (the walked platforms, in the user's region)."""
+        counts = status_counts(rows)
+        for status, label in self.count_labels.items():
+            label.setText(str(counts.get(status, 0)))
+        names = ", ".join(platform_names)
+        self.intro.setText(
+            f"Your checklist for {names}. Every decision you made is already saved; you can "
+            "change any of them in the checklist."
+        )
+        changed = sum(row.changed for row in rows)
+        due = sum(row.due for row in rows)
+        self.flags_label.setText(
+            f"Changed since you decided: {changed}. Due for a re-check: {due}."
+            if changed or due
+            else ""
+        )
+        self.flags_label.setVisible(bool(changed or due))
+        to_do = [row for row in rows if row.to_do]
+        self.to_do_list.clear()
+        for row in to_do:
+            self.to_do_list.addItem(to_do_text(row))
+        if not to_do:
+            self.to_do_list.addItem("Nothing: every category has a decision.")
+        self.to_do_heading.setText(f"Still to do ({len(to_do)})")
+
+    def focus_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = [self.to_do_list]
+        chain += [b for b in (self.print_button, self.save_button) if not b.isHidden()]
+        chain.append(self.checklist_button)
+        return chain
