@@ -2,7 +2,7 @@
 
 The four pictures for the README are made by this file:
 
-    PRIVACY_REVIEW_SCREENSHOTS=docs/screenshots pytest tests/test_wizard_screenshots.py
+    PRIVACY_REVIEW_SCREENSHOTS=docs/screenshots pytest tests/desktop/test_wizard_screenshots.py
 
 Without the variable they go to the test's temporary folder and are only checked.
 """

@@ -12,13 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from test_summary_support import NOW, decisions_for, load_test_catalog, long_catalog
 
 from gui.core.catalog import Catalog
 from gui.core.checklist import Decision
 from gui.core.summary.model import SummaryOptions, build_summary
 from gui.desktop.summary.dialogs import SummaryOptionsDialog, print_summary, save_summary_as
 from gui.desktop.summary.pdf import render_pdf
+
+from support.summary_data import NOW, decisions_for, load_test_catalog, long_catalog
 
 # The offscreen platform cannot pass size hints to a window system and says so when a
 # dialog is shown; that is the test platform talking, not the code under test.

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from gui.core.catalog import CatalogError
 from gui.core.catalog.loader import parse_platform, parse_platform_bytes
 
-GOOD = Path(__file__).parent / "data" / "catalogs" / "good" / "example.toml"
+GOOD = Path(__file__).resolve().parents[1] / "data" / "catalogs" / "good" / "example.toml"
 GOOD_DATA = tomllib.loads(GOOD.read_text())
 
 toml_values = st.recursive(

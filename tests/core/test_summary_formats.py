@@ -8,7 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_summary_support import (
+
+from gui.core.catalog import Catalog
+from gui.core.checklist import STATUS_LABELS, Decision
+from gui.core.summary.export import render, write_summary
+from gui.core.summary.model import Summary, SummaryOptions, build_summary, format_generated
+from gui.core.summary.render_text import md_escape
+
+from support.summary_data import (
     EXPECTED_TO_DO,
     HOSTILE_NOTE,
     NOW,
@@ -22,12 +29,6 @@ from test_summary_support import (
     to_do_section,
     unescape_markdown,
 )
-
-from gui.core.catalog import Catalog
-from gui.core.checklist import STATUS_LABELS, Decision
-from gui.core.summary.export import render, write_summary
-from gui.core.summary.model import Summary, SummaryOptions, build_summary, format_generated
-from gui.core.summary.render_text import md_escape
 
 
 @pytest.fixture

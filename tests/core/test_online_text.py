@@ -7,12 +7,13 @@ import subprocess
 import sys
 
 import pytest
-from test_online_support import policy_page
 
 from gui.core.online.http import ErrorKind, FetchError, FetchResult, Hop, check_url
 from gui.core.online.links import LinkOutcome, classify, is_login_url, link_targets
 from gui.core.online.policy_text import decode_body, html_to_text, page_text, plain_to_text
 from gui.core.online.textdiff import Change, Gap, diff_as_text, diff_texts
+
+from support.online_servers import policy_page
 
 # --- text extraction -------------------------------------------------------------------
 

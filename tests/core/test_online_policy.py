@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_online_support import TlsServer, policy_page, serve_https, write_catalog
 from werkzeug import Request, Response
 
 from gui.core import paths
@@ -35,6 +34,8 @@ from gui.core.online.settings import (
 )
 from gui.core.online.textdiff import Change
 from gui.core.store import Mode, PolicySnapshot, StorageError, Store, init_store
+
+from support.online_servers import TlsServer, policy_page, serve_https, write_catalog
 
 LIMITS = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=5, max_bytes=20_000)
 OLD = (

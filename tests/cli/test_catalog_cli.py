@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import CATALOG_DIR, REPO_ROOT
 
-DATA = Path(__file__).parent / "data" / "catalogs"
+DATA = Path(__file__).resolve().parents[1] / "data" / "catalogs"
 
 
 def run_cli(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_online_support import TlsServer, policy_page, serve_https, write_catalog
 
 from gui.cli import main
 from gui.core import paths
 from gui.core.store import Mode, init_store
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from support.online_servers import TlsServer, policy_page, serve_https, write_catalog
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ results, the policy-change notices above the tree, the weekly check, closing mid
 
 The two pictures for the docs are made by this file:
 
-    PRIVACY_REVIEW_SCREENSHOTS=docs/screenshots pytest tests/test_window_online.py
+    PRIVACY_REVIEW_SCREENSHOTS=docs/screenshots pytest tests/desktop/test_window_online.py
 
 Without the variable they go to the test's temporary folder and are only checked.
 """
@@ -22,7 +22,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
-from test_online_support import TlsServer, policy_page, serve_https, write_catalog
 from werkzeug import Request, Response
 
 from gui.core.catalog import Catalog, load_catalog
@@ -44,6 +43,8 @@ from gui.desktop.window.online_checks import (
     OnlineChecks,
     PolicyResultsDialog,
 )
+
+from support.online_servers import TlsServer, policy_page, serve_https, write_catalog
 
 # The offscreen platform says this whenever a top-level window is shown; not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

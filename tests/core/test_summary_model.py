@@ -10,13 +10,6 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from test_summary_support import (
-    EXPECTED_TO_DO,
-    HOSTILE_NOTE,
-    NOW,
-    decisions_for,
-    load_test_catalog,
-)
 
 from gui.core.catalog import Catalog
 from gui.core.checklist import Decision, Status
@@ -35,6 +28,13 @@ from gui.core.summary.model import (
 from gui.core.summary.render_text import render_text
 
 from conftest import REPO_ROOT
+from support.summary_data import (
+    EXPECTED_TO_DO,
+    HOSTILE_NOTE,
+    NOW,
+    decisions_for,
+    load_test_catalog,
+)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_online_support import TlsServer, refused_port, serve_https
 from werkzeug import Request, Response
 
 from gui import __version__
@@ -20,6 +19,8 @@ from gui.core.online.http import (
     FetchLimits,
     HttpClient,
 )
+
+from support.online_servers import TlsServer, refused_port, serve_https
 
 DOMAINS = ("localhost",)
 FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=5, max_bytes=10_000)

@@ -12,13 +12,13 @@ from pathlib import Path
 import pypdf
 import pytest
 from pytest_httpserver import HTTPServer
-from test_summary_support import NOW, decisions_for, load_test_catalog, long_catalog, squash
 
 from gui.core.checklist import Decision, Status
 from gui.core.summary.model import Summary, SummaryOptions, build_summary
 from gui.desktop.summary.pdf import default_page_size, make_document, paint_summary, render_pdf
 
 from conftest import REPO_ROOT
+from support.summary_data import NOW, decisions_for, load_test_catalog, long_catalog, squash
 
 TABLE_HEADER = "Category Status Decided Note"
 

@@ -11,7 +11,7 @@ import pytest
 from gui.core.catalog import CatalogError, load_catalog, load_platform_file, validate_file
 from gui.core.catalog.loader import MAX_FILE_BYTES, host_on_domains
 
-DATA = Path(__file__).parent / "data" / "catalogs"
+DATA = Path(__file__).resolve().parents[1] / "data" / "catalogs"
 BAD_FILES = sorted((DATA / "bad").glob("*.toml"))
 GOOD = DATA / "good" / "example.toml"
 

@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
-from test_online_support import TlsServer, policy_page, serve_https, write_catalog
 from werkzeug import Request, Response
 
 from gui.core import paths
@@ -30,6 +29,8 @@ from gui.desktop.online.diff_view import (
     PolicyDiffView,
 )
 from gui.desktop.online.worker import OnlineCheck, link_check, policy_check
+
+from support.online_servers import TlsServer, policy_page, serve_https, write_catalog
 
 LIMITS = FetchLimits(connect_timeout=2, read_timeout=5, total_timeout=10)
 

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_online_support import TlsServer, policy_page, refused_port, serve_https, write_catalog
 
 from gui.core.catalog import Platform, load_catalog
 from gui.core.online.checks import link_check_tasks, run_tasks, select_platforms
 from gui.core.online.http import FetchLimits, HttpClient
 from gui.core.online.links import LinkKind, LinkOutcome, LinkResult
+
+from support.online_servers import TlsServer, policy_page, refused_port, serve_https, write_catalog
 
 LIMITS = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=5)
 

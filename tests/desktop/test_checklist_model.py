@@ -274,7 +274,7 @@ def test_thousand_rows_filter_correctly(tmp_path, qtmodeltester) -> None:
     import importlib.util
     from pathlib import Path
 
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "checklist_filter.py"
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "checklist_filter.py"
     spec = importlib.util.spec_from_file_location("checklist_filter_benchmark", path)
     assert spec is not None and spec.loader is not None
     benchmark = importlib.util.module_from_spec(spec)

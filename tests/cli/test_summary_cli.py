@@ -12,7 +12,16 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from test_summary_support import (
+
+from gui.cli.summary_cmd import FORMAT_NAMES
+from gui.core.catalog import Catalog, load_catalog
+from gui.core.checklist import Decision
+from gui.core.paths import resolve
+from gui.core.store import open_store
+from gui.core.summary.model import FORMATS
+
+from support.store_helpers import cli_env, run_cli
+from support.summary_data import (
     EXPECTED_TO_DO,
     HOSTILE_NOTE,
     NOW,
@@ -23,15 +32,6 @@ from test_summary_support import (
     to_do_section,
     write_catalog,
 )
-
-from gui.cli.summary_cmd import FORMAT_NAMES
-from gui.core.catalog import Catalog, load_catalog
-from gui.core.checklist import Decision
-from gui.core.paths import resolve
-from gui.core.store import open_store
-from gui.core.summary.model import FORMATS
-
-from support.store_helpers import cli_env, run_cli
 
 PASSPHRASE = "correct horse battery staple"
 
