@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from gui.core.catalog import load_catalog, load_platform_file
-from gui.core.catalog.loader import host_on_domains
+from gui.core.catalog.rules import host_on_domains
 from gui.core.topics import FORM, NO_CONTROL, SWITCH, topic_overview, topics_in
 
 from conftest import CATALOG_DIR

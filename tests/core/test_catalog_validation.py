@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from gui.core.catalog import CatalogError, load_catalog, load_platform_file, validate_file
-from gui.core.catalog.loader import MAX_FILE_BYTES, host_on_domains
+from gui.core.catalog.loader import MAX_FILE_BYTES
+from gui.core.catalog.rules import host_on_domains
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "catalogs"
 BAD_FILES = sorted((DATA / "bad").glob("*.toml"))

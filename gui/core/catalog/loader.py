@@ -7,7 +7,6 @@ raises ``CatalogError`` listing every problem with its file, entry and field.
 from __future__ import annotations
 
 import hashlib
-import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,18 +27,17 @@ from gui.core.catalog.model import (
     Quote,
 )
 from gui.core.catalog.problems import CatalogError, Problem
+from gui.core.catalog.rules import (
+    CONTROL_CHARS_RE,
+    MARKUP_RE,
+    host_on_domains,
+    is_host,
+    is_id,
+    is_region,
+)
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MAX_ID_CHARS = 64
-HOST_RE = re.compile(
-    r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
-)
-REGION_RE = re.compile(r"^(?:EU|EEA|[A-Z]{2})$")
-# Plain-text fields must not carry markup: tags, comments or character entities.
-MARKUP_RE = re.compile(r"<\s*[/!?a-zA-Z]|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);")
-CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 PLATFORM_FIELDS = {
     "schema": True,
@@ -113,7 +111,7 @@ class _Reader:
         if not isinstance(value, str):
             self.problem(name, f"expected text, got {_type_name(value)}")
             return ""
-        if len(value) > MAX_ID_CHARS or not ID_RE.match(value):
+        if not is_id(value):
             self.problem(name, f"{value!r} is not a valid id (lowercase letters, digits, hyphens)")
             return ""
         return value
@@ -202,19 +200,13 @@ class _Reader:
         if parts.username is not None or parts.password is not None:
             self.problem(name, "URL must not carry a user name or password")
             return ""
-        if not host or not HOST_RE.match(host):
+        if not host or not is_host(host):
             self.problem(name, f"URL has no valid host: {value!r}")
             return ""
         if domains is not None and not host_on_domains(host, domains):
             self.problem(name, f"host {host!r} is not one of the platform's domains")
             return ""
         return value
-
-
-def host_on_domains(host: str, domains: Iterable[str]) -> bool:
-    """True if ``host`` is one of ``domains`` or a subdomain of one."""
-    host = host.lower().rstrip(".")
-    return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
 def _type_name(value: object) -> str:
@@ -268,7 +260,7 @@ def _domains(reader: _Reader, data: dict[str, Any]) -> tuple[str, ...]:
     if "domains" in data and not value:
         reader.problem("domains", "must not be empty")
     for domain in value:
-        if not HOST_RE.match(domain):
+        if not is_host(domain):
             reader.problem("domains", f"{domain!r} is not a host name (no scheme, no path)")
     if len(set(value)) != len(value):
         reader.problem("domains", "duplicate domain")
@@ -347,7 +339,7 @@ def _category(
             )
     regions = reader.text_list(table, "regions", "regions", required=False)
     for region in regions:
-        if region and not REGION_RE.match(region):
+        if region and not is_region(region):
             reader.problem("regions", f"unknown region {region!r}; use EU, EEA or a country code")
     return Category(
         id=category_id,

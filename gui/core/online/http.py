@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from gui import __version__
-from gui.core.catalog.loader import host_on_domains
+from gui.core.catalog.rules import host_on_domains
 
 if TYPE_CHECKING:
     import requests

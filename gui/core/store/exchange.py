@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 # Export ids follow the catalog's id rule: they name catalog entries.
-from gui.core.catalog.loader import ID_RE, MAX_ID_CHARS
+from gui.core.catalog.rules import is_id
 from gui.core.checklist import Decision, HistoryEntry, Status
 from gui.core.store.errors import ImportRejectedError
 from gui.core.store.files import read_limited
@@ -209,7 +209,7 @@ class _Checker:
             if key in table:
                 self.problem(f"{where}.{key}", f"expected text, got {_type_name(value)}")
             return None
-        if len(value) > MAX_ID_CHARS or not ID_RE.match(value):
+        if not is_id(value):
             self.problem(
                 f"{where}.{key}",
                 f"{value[:80]!r} is not a valid id (lowercase letters, digits, hyphens)",

@@ -11,14 +11,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gui import __version__
+from gui.core.catalog.rules import is_id
 from gui.core.checklist import DEFAULT_RECHECK_DAYS, Decision, HistoryEntry, Status
 from gui.core.store.backups import daily_backup_path, make_backup, prune_daily
 from gui.core.store.config import Mode
 from gui.core.store.database import Database
 from gui.core.store.errors import BackupError, StorageError, StoreError
 from gui.core.store.exchange import (
-    ID_RE,
-    MAX_ID_CHARS,
     MAX_NOTE_CHARS,
     ImportResult,
     build_export,
@@ -377,5 +376,5 @@ def _snapshot(row: tuple[object, ...]) -> PolicySnapshot:
 
 
 def _check_id(value: object, what: str) -> None:
-    if not isinstance(value, str) or len(value) > MAX_ID_CHARS or not ID_RE.match(value):
+    if not is_id(value):
         raise ValueError(f"invalid {what}: {value!r}")

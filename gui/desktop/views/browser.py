@@ -15,7 +15,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from gui.core.catalog import Platform
-from gui.core.catalog.loader import HOST_RE, host_on_domains
+from gui.core.catalog.rules import host_on_domains, is_host
 
 # Opens a URL; returns False when the system could not. QDesktopServices.openUrl by default,
 # a recorder in tests.
@@ -41,7 +41,7 @@ def safe_settings_url(url: str, platform: Platform) -> QUrl | None:
     host = (parts.hostname or "").rstrip(".")
     if parts.scheme != "https" or port is not None or "@" in parts.netloc:
         return None
-    if not host or not HOST_RE.match(host) or not host_on_domains(host, platform.domains):
+    if not host or not is_host(host) or not host_on_domains(host, platform.domains):
         return None
     qurl = QUrl(url, QUrl.ParsingMode.StrictMode)
     # Both parsers must agree on where the address goes; a disagreement means the text is
