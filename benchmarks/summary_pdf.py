@@ -21,13 +21,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from gui.core.catalog import Catalog, Category, Link, Platform, PolicyDocument, Quote  # noqa: E402
+from gui.core.catalog import (  # noqa: E402
+    Catalog,
+    Category,
+    Control,
+    Link,
+    Platform,
+    PolicyDocument,
+    Quote,
+)
 from gui.core.checklist import Decision, Status  # noqa: E402
 from gui.core.summary.model import SummaryOptions, build_summary  # noqa: E402
 from gui.core.summary.render_html import render_html  # noqa: E402
 from gui.desktop.summary.pdf import render_pdf  # noqa: E402
 
 PLATFORMS = 5
+EU_FORM = Control("form", "", ("Send the form.",), "", (), ("EU",))
 CONTROLS = ("toggle", "toggle", "form", "request", "dont-provide", "none", "delete-account")
 STATUSES = (Status.OPTED_OUT, Status.KEPT, Status.NOT_APPLICABLE, Status.LATER)
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
@@ -57,8 +66,8 @@ def synthetic(items: int) -> tuple[Catalog, list[Decision]]:
                 steps=("Open the settings.",),
                 undo="",
                 topics=("activity",),
-                regions=("EU",) if c % 11 == 0 else (),
                 verified=date(2025, 6, 1),
+                regional=(EU_FORM,) if c % 11 == 0 else (),
             )
             categories.append(category)
             if c % 5 != 4:  # four in five decided, the rest left for the to-do list

@@ -15,6 +15,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CATALOG_DIR = REPO_ROOT / "resources" / "catalog"
+# A frozen copy of the seven platforms as they were when the app's behaviour tests were
+# written: wizard, window and summary tests run against it, so that editing a bundled
+# platform file (the main contributor task) cannot break them. The bundled-catalog tests
+# load ``CATALOG_DIR`` by name.
+FIXED_CATALOG_DIR = Path(__file__).resolve().parent / "data" / "catalogs" / "fixed"
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +47,17 @@ def isolated_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     backend = InMemoryKeyring()
     monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
     yield backend
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fixed_catalog() -> Iterator[None]:
+    """``load_catalog()`` reads the fixed copy in every test (module-scoped fixtures too);
+    the bundled-catalog tests name ``CATALOG_DIR`` explicitly."""
+    import gui.core.catalog.catalog
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(gui.core.catalog.catalog, "bundled_catalog_dir", lambda: FIXED_CATALOG_DIR)
+        yield
 
 
 @pytest.fixture

@@ -72,6 +72,7 @@ def list_platforms(args: argparse.Namespace) -> int:
         {
             "id": p.id,
             "name": p.name,
+            "group": p.group,
             "categories": len(p.categories),
             "bundled": p.bundled,
         }
@@ -80,14 +81,23 @@ def list_platforms(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
+    from gui.core.catalog.model import GROUP_TITLES, GROUPS
+
     width = max((len(r["id"]) for r in rows), default=2)
-    for row in rows:
-        origin = "" if row["bundled"] else "  (your file)"
-        print(f"{row['id']:<{width}}  {row['name']}: {row['categories']} categories{origin}")
+    for group in GROUPS:
+        members = [r for r in rows if r["group"] == group]
+        if not members:
+            continue
+        print(f"{GROUP_TITLES[group]}:")
+        for row in members:
+            origin = "" if row["bundled"] else "  (your file)"
+            print(f"  {row['id']:<{width}}  {row['name']}: {row['categories']} categories{origin}")
     return 0
 
 
 def show_platform(args: argparse.Namespace) -> int:
+    from gui.core.catalog.controls import control_phrase, quote_source_text, regions_phrase
+
     platform = find_platform(load_for_command(args), args.platform)
     if args.json:
         print(json.dumps(platform.to_json(), indent=2, ensure_ascii=False))
@@ -102,9 +112,14 @@ def show_platform(args: argparse.Namespace) -> int:
         )
         print(f"  Collected: {category.collected}")
         quote = category.quote
-        print(f'  Policy: "{quote.text}" ({quote.source}, {quote.policy_date})')
+        print(f'  {quote_source_text(quote)}: "{quote.text}" ({quote.source})')
         for link in category.links:
             print(f"  Settings: {link.url} ({link.confidence})")
+        for control in category.regional:
+            where = regions_phrase(control.regions)
+            print(f"  In {where}: {control_phrase(control)} (control {control.kind})")
+            for link in control.links:
+                print(f"    Settings: {link.url} ({link.confidence})")
         print(f"  Last verified: {category.verified}")
     return 0
 
@@ -112,6 +127,7 @@ def show_platform(args: argparse.Namespace) -> int:
 def show_topics(args: argparse.Namespace) -> int:
     from gui.cli import CommandError
     from gui.core.catalog import TOPICS
+    from gui.core.catalog.controls import regions_phrase
     from gui.core.catalog.model import TOPIC_TITLES
     from gui.core.topics import topic_overview, topics_in
 
@@ -126,8 +142,19 @@ def show_topics(args: argparse.Namespace) -> int:
                 "platform": item.platform.id,
                 "standing": item.standing,
                 "categories": [
-                    {"id": c.id, "title": c.title, "control": c.control, "regions": list(c.regions)}
+                    {
+                        "id": c.id,
+                        "title": c.title,
+                        "control": c.control_for(region).kind,
+                        "regional": [
+                            {"regions": list(r.regions), "control": r.kind} for r in c.regional
+                        ],
+                    }
                     for c in item.categories
+                ],
+                "regional": [
+                    {"regions": list(regions), "standing": standing}
+                    for regions, standing in item.regional
                 ],
             }
             for item in topic_overview(catalog, topic, region)
@@ -141,11 +168,10 @@ def show_topics(args: argparse.Namespace) -> int:
         print(f"{TOPIC_TITLES[topic]} ({topic}):")
         for item in items:
             name = catalog.platform(item["platform"]).name  # type: ignore[union-attr]
-            controls = ", ".join(
-                c["control"] + (f" ({'/'.join(c['regions'])} only)" if c["regions"] else "")
-                for c in item["categories"]
+            elsewhere = "".join(
+                f"; in {regions_phrase(r['regions'])}: {r['standing']}" for r in item["regional"]
             )
-            print(f"  {name}: {item['standing']}  [{controls}]")
+            print(f"  {name}: {item['standing']}{elsewhere}")
         print()
     return 0
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from gui.core.catalog import Catalog, Platform
 from gui.core.checklist import ChecklistRow, HistoryEntry, Status, build_checklist
+from gui.core.review import session
 
 if TYPE_CHECKING:
     from gui.core.store import Store
@@ -34,6 +35,10 @@ class ChecklistSource:
             row.platform_id, row.category_id, status, note, row.category.fingerprint
         )
         return replace(row, decision=decision, changed=False, due=False)
+
+    def region(self) -> str | None:
+        """The region the user chose in the guided review (None: not chosen)."""
+        return session.load_region(self.store)[1]
 
     def history(self, row: ChecklistRow) -> list[HistoryEntry]:
         return list(self.store.history(row.platform_id, row.category_id))

@@ -124,13 +124,11 @@ def test_offline_hosts_give_could_not_connect_per_link(
         isolated_data_dir / "catalogs",
         "gone",
         name="Gone",
-        domains=["invalid"],
+        domains=["gone.invalid"],
         policies=[("privacy-policy", "https://www.gone.invalid/privacy")],
         links=["https://www.gone.invalid/settings", "https://help.gone.invalid/privacy"],
     )
-    started = time.monotonic()
     assert main(["check-links", "--platform", "gone"]) == 0
-    assert time.monotonic() - started < 15
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 4
     for line in lines[:3]:

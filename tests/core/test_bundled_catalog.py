@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from gui.core.catalog import load_catalog, load_platform_file
+from gui.core.catalog.controls import regional_text
+from gui.core.catalog.model import GROUPS, QUOTE_KINDS
 from gui.core.catalog.rules import host_on_domains
 from gui.core.topics import FORM, NO_CONTROL, SWITCH, topic_overview, topics_in
 
@@ -40,7 +42,7 @@ def test_platform_file(path: Path) -> None:
 
 
 def test_x_covers_the_categories_in_the_news() -> None:
-    x = load_catalog().platform("x")
+    x = load_catalog(CATALOG_DIR).platform("x")
     assert x is not None
     by_id = {c.id: c for c in x.categories}
     for needle in ("biometric", "employment", "grok", "age"):
@@ -52,7 +54,7 @@ def test_x_covers_the_categories_in_the_news() -> None:
 
 
 def test_topic_overview_ranks_platforms_by_the_control_they_offer() -> None:
-    catalog = load_catalog()
+    catalog = load_catalog(CATALOG_DIR)
     overview = topic_overview(catalog, "ai-training")
     standings = {item.platform.id: item.standing for item in overview}
     assert standings["x"] == SWITCH  # the Grok toggle
@@ -62,17 +64,46 @@ def test_topic_overview_ranks_platforms_by_the_control_they_offer() -> None:
     assert "ai-training" in topics_in(catalog)
 
 
-def test_topic_overview_respects_regions() -> None:
-    catalog = load_catalog()
+def test_meta_ai_training_is_shown_everywhere_with_the_control_of_each_region() -> None:
+    """Collection is worldwide; only the control is regional. A US user sees the category
+    with no control and learns what people in the EU and UK can do."""
+    catalog = load_catalog(CATALOG_DIR)
     facebook = catalog.platform("facebook")
-    if facebook is None:
-        pytest.skip("facebook catalog not bundled")
-    eu_only = [c for c in facebook.categories if c.regions and "ai-training" in c.topics]
-    assert eu_only, "Meta's AI objection form is region-bound"
+    assert facebook is not None
+    ai = facebook.category("ai-training")
+    assert ai is not None
+    assert ai.control_for("US").kind == "none"
+    assert ai.control_for("DE").kind == "form"
+    assert ai.control_for("GB").kind == "form"
+    form = "https://www.facebook.com/help/contact/6359191084165019"
+    assert form in {link.url for link in ai.control_for("DE").links}
+    assert form not in {link.url for link in ai.control_for("US").links}
+    text = regional_text(ai, "US")
+    assert "In the EEA and the UK: you can send a form." in text
+    assert "Where you live (the US): no control is offered." in text
+
     in_germany = {i.platform.id: i for i in topic_overview(catalog, "ai-training", "DE")}
     in_us = {i.platform.id: i for i in topic_overview(catalog, "ai-training", "US")}
-    # The region-bound form counts in Germany; in the US only worldwide controls count.
-    assert in_germany["facebook"].standing in (SWITCH, FORM)
-    us_controls = [c for c in in_us["facebook"].categories if not c.regions]
-    if all(c.control in ("none", "dont-provide", "delete-account") for c in us_controls):
-        assert in_us["facebook"].standing == NO_CONTROL
+    anywhere = {i.platform.id: i for i in topic_overview(catalog, "ai-training")}
+    assert in_germany["meta-ai"].standing == FORM
+    assert in_us["meta-ai"].standing == NO_CONTROL
+    # Without a region, the overview lists both: the default and what the EEA and UK get.
+    assert anywhere["meta-ai"].standing == NO_CONTROL
+    assert ((("EEA", "GB"), FORM)) in anywhere["meta-ai"].regional
+
+
+def test_every_platform_has_a_group_and_see_also_points_at_real_entries() -> None:
+    catalog = load_catalog(CATALOG_DIR)
+    assert {p.group for p in catalog.platforms} <= set(GROUPS)
+    for platform in catalog.platforms:
+        for category in platform.categories:
+            for ref in category.see_also:
+                other_id, _, category_id = ref.partition("/")
+                other = catalog.platform(other_id)
+                assert other is not None and other.category(category_id), (platform.id, ref)
+
+
+def test_every_quote_says_what_kind_of_source_it_is() -> None:
+    for platform in load_catalog(CATALOG_DIR).platforms:
+        for category in platform.categories:
+            assert category.quote.kind in QUOTE_KINDS, (platform.id, category.id)

@@ -31,8 +31,11 @@ def test_the_good_example_loads_with_every_field() -> None:
     assert ai.links[0].url == "https://settings.example.com/ai"
     assert ai.steps == ("Open Settings.", "Turn off AI training.")
     assert ai.quote.policy_date == date(2025, 1, 1)
-    assert eu.regions == ("EU", "GB")
-    assert eu.links == () and eu.undo == ""
+    # Schema 1: the control applies only in its regions; elsewhere none is named.
+    in_germany = eu.control_for("DE")
+    assert in_germany.regions == ("EU", "GB") and in_germany.kind == "form"
+    assert eu.control_for("US").kind == "none"
+    assert in_germany.links == () and in_germany.undo == ""
 
 
 @pytest.mark.parametrize("path", BAD_FILES, ids=[p.stem for p in BAD_FILES])
@@ -140,3 +143,62 @@ def test_fingerprint_ignores_verified_date_but_not_content(tmp_path: Path) -> No
     changed.write_text(GOOD.read_text().replace("Turn off AI training.", "Switch off AI."))
     assert load_platform_file(reverified).categories[0].fingerprint == original.fingerprint
     assert load_platform_file(changed).categories[0].fingerprint != original.fingerprint
+
+
+@pytest.mark.parametrize(
+    ("domain", "message"),
+    [
+        ("com", "is a public suffix"),
+        ("co.uk", "is a public suffix"),
+        ("github.io", "is a public suffix"),
+        ("localhost", "is not a public domain name"),
+        ("127.0.0.1", "is an IP address"),
+        ("intranet", "is not a public domain name"),
+        ("router.test", "is not a public domain name"),
+    ],
+)
+def test_platform_domains_must_be_registrable(tmp_path: Path, domain: str, message: str) -> None:
+    """A user catalog must not widen where links and redirects may go to a whole suffix, to
+    this machine or to an address."""
+    text = GOOD.read_text(encoding="utf-8").replace(
+        'domains = ["example.com"]', f'domains = ["{domain}"]'
+    )
+    path = tmp_path / "example.toml"
+    path.write_text(text, encoding="utf-8")
+    shown = [str(p) for p in validate_file(path)]
+    assert any(f"domains: {domain!r} {message}" in line for line in shown), shown
+
+
+@pytest.mark.parametrize("domain", ["example.com", "privacycenter.instagram.com", "x.example"])
+def test_registrable_domains_and_reserved_test_names_pass(tmp_path: Path, domain: str) -> None:
+    text = GOOD.read_text(encoding="utf-8").replace(
+        'domains = ["example.com"]',
+        "domains = " + str(list(dict.fromkeys([domain, "example.com"]))).replace("'", '"'),
+    )
+    path = tmp_path / "example.toml"
+    path.write_text(text, encoding="utf-8")
+    assert not [p for p in validate_file(path) if p.field == "domains"]
+
+
+def test_deeply_dotted_keys_are_refused_before_parsing(tmp_path: Path) -> None:
+    """tomllib is quadratic in key depth (a 120 kB file took 88 s): refused up front."""
+    path = tmp_path / "example.toml"
+    path.write_text("a" + ".a" * 50_000 + " = 1\n", encoding="utf-8")
+    (problem,) = validate_file(path)
+    assert "keys nested deeper than" in problem.message
+
+
+def test_an_id_with_a_trailing_newline_is_refused() -> None:
+    from gui.core.catalog.rules import is_id
+
+    assert is_id("grok-ai-training")
+    assert not is_id("grok-ai-training\n")
+
+
+def test_a_fifo_is_refused_without_reading(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "example.toml"
+    os.mkfifo(fifo)
+    (problem,) = validate_file(fifo)
+    assert problem.message == "not a regular file"

@@ -49,11 +49,23 @@ def test_to_do_list_is_built_from_checklist_flags(catalog: Catalog) -> None:
 
 
 def test_to_do_items_carry_settings_links_and_regions(catalog: Catalog) -> None:
-    summary = build_summary(catalog, decisions_for(catalog), now=NOW)
+    options = SummaryOptions(country="DE")
+    summary = build_summary(catalog, decisions_for(catalog), options, now=NOW)
     objection = next(i for i in summary.to_do if i.title == "Objecting to profiling")
     assert [link.url for link in objection.links] == ["https://alpha.example/settings/objection"]
-    assert objection.regions == ("EU", "GB")
+    assert "Everywhere else: no control is offered." in objection.elsewhere
     assert objection.control == "a form to send"
+
+
+def test_a_regional_control_is_named_where_the_reader_has_none(catalog: Catalog) -> None:
+    """The category stays on a US reader's list; its form is named as what the EU and UK
+    get, and no link to a form they cannot use is printed."""
+    options = SummaryOptions(country="US")
+    summary = build_summary(catalog, decisions_for(catalog), options, now=NOW)
+    objection = next(i for i in summary.to_do if i.title == "Objecting to profiling")
+    assert objection.links == ()
+    assert "In the EU and the UK: you can send a form." in objection.elsewhere
+    assert "Where you live (the US): no control is offered." in objection.elsewhere
 
 
 def test_to_do_item_without_link_says_why(catalog: Catalog) -> None:

@@ -123,19 +123,19 @@ def test_topic_mode_goes_topic_by_topic_across_platforms_once_each(catalog: Cata
     assert ai[0][0] == "facebook" and ai[-1][0] == "x"  # platform by platform inside a topic
 
 
-def test_region_leaves_out_controls_offered_elsewhere(catalog: Catalog) -> None:
+def test_region_never_leaves_out_what_is_collected(catalog: Catalog) -> None:
+    """Collection concerns everyone: a US user walks Meta's AI training too, although only
+    the EU and UK have a form for it. The region changes the control shown, not the walk."""
     checklist = rows(catalog)
-    everywhere = plan_steps(checklist, PlanChoice(Scope.EVERYTHING, ("facebook",), (), None))
-    germany = plan_steps(checklist, PlanChoice(Scope.EVERYTHING, ("facebook",), (), "DE"))
-    britain = plan_steps(checklist, PlanChoice(Scope.EVERYTHING, ("facebook",), (), "GB"))
-    usa = plan_steps(checklist, PlanChoice(Scope.EVERYTHING, ("facebook",), (), "US"))
-    assert len(everywhere) == len(germany) == 8
-    assert ("facebook", "ai-training") in keys(britain)  # EU and GB
-    assert ("facebook", "legitimate-interest-objection") not in keys(britain)  # EU only
-    assert ("facebook", "ai-training") not in keys(usa)
-    assert len(usa) == 6
-    counts = platform_counts(checklist, "facebook", "US")
-    assert (counts.offered, counts.unreviewed, counts.elsewhere) == (6, 6, 2)
+    walks = {
+        region: keys(plan_steps(checklist, PlanChoice(Scope.EVERYTHING, ("facebook",), (), region)))
+        for region in (None, "DE", "GB", "US")
+    }
+    assert len(walks[None]) == 8
+    assert walks["DE"] == walks["GB"] == walks["US"] == walks[None]
+    assert ("facebook", "ai-training") in walks["US"]
+    counts = platform_counts(checklist, "facebook")
+    assert (counts.offered, counts.unreviewed) == (8, 8)
 
 
 def test_counts_and_finish_rows(catalog: Catalog) -> None:
@@ -145,9 +145,9 @@ def test_counts_and_finish_rows(catalog: Catalog) -> None:
         decide(catalog, "x", "personalised-ads", Status.LATER),
         Decision("gone", "retired-entry", Status.KEPT, "", NOW, "f"),
     )
-    counts = platform_counts(checklist, "x", None)
-    assert (counts.offered, counts.unreviewed, counts.elsewhere) == (17, 15, 0)
-    finished = rows_for(checklist, ["x"], None)
+    counts = platform_counts(checklist, "x")
+    assert (counts.offered, counts.unreviewed) == (17, 15)
+    finished = rows_for(checklist, ["x"])
     assert len(finished) == 17
     by_status = status_counts(finished)
     assert by_status[Status.OPTED_OUT] == 1 and by_status[Status.LATER] == 1

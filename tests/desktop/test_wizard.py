@@ -217,20 +217,36 @@ def test_topic_mode_across_two_platforms(qtbot, catalog: Catalog, store: Store) 
     assert wizard.category_page.editor.radio(Status.OPTED_OUT).text() == "I turned it o&ff"
 
 
-def test_topic_mode_leaves_out_controls_not_offered_in_the_region(
-    qtbot, catalog: Catalog, store: Store
+def walk_to(qtbot, wizard: ReviewWizard, key: tuple[str, str]) -> None:
+    qtbot.mouseClick(wizard.next_button, LEFT)
+    while (wizard.current_row().platform_id, wizard.current_row().category_id) != key:  # type: ignore[union-attr]
+        qtbot.mouseClick(wizard.skip_button, LEFT)
+
+
+@pytest.mark.parametrize(
+    ("region", "control_text", "elsewhere", "form_offered"),
+    [
+        ("US", "no control", "In the EU and United Kingdom: you can send a form.", False),
+        ("DE", "a form", "Everywhere else: no control is offered.", True),
+    ],
+)
+def test_a_region_changes_the_control_shown_never_the_collection(
+    qtbot, catalog: Catalog, store: Store, region, control_text, elsewhere, form_offered
 ) -> None:
+    """A US user walking AI training across X and Facebook sees Meta's AI training with no
+    control where they live and what the EU and UK get; a German user sees the form."""
     wizard, _ = open_wizard(
         qtbot, catalog, store, platforms=["x", "facebook"], topics=["ai-training"]
     )
-    wizard.start_page.set_region("US")
-    assert "3 categories" in wizard.start_page.plan_label.text()
-    assert (
-        "2 more not offered in your region" in wizard.start_page.platform_counts["facebook"].text()
-    )
-    qtbot.mouseClick(wizard.next_button, LEFT)
-    assert ("facebook", "ai-training") not in [step.key for step in wizard.steps]
-    assert wizard.category_page.editor.radio(Status.OPTED_OUT).text() == "I sent the &form"
+    wizard.start_page.set_region(region)
+    assert "4 categories" in wizard.start_page.plan_label.text()
+    walk_to(qtbot, wizard, ("facebook", "ai-training"))
+    view = wizard.category_page.view
+    assert control_text in view.control_summary.text().lower()
+    assert elsewhere in view.regions_label.text()
+    assert not view.regions_label.isHidden()
+    form_choice = wizard.category_page.editor.radio(Status.OPTED_OUT)
+    assert (not form_choice.isHidden() and form_choice.text() == "I sent the &form") is form_offered
 
 
 def test_settings_button_hands_exactly_the_catalog_url_to_the_browser(

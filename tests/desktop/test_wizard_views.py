@@ -226,8 +226,8 @@ def test_view_shows_the_region_limit(qtbot, catalog: Catalog) -> None:
     view = CategoryView(opener=Opener())
     qtbot.addWidget(view)
     view.set_category(facebook, category(facebook, "ai-training"), region="US")
-    assert "Offered only in the EU, United Kingdom" in view.regions_label.text()
-    assert "Not offered in your region (United States)" in view.regions_label.text()
+    assert "In the EU and United Kingdom: you can send a form." in view.regions_label.text()
+    assert "Where you live (United States): no control is offered." in view.regions_label.text()
     view.set_category(facebook, category(facebook, "location"))
     assert view.regions_label.isHidden()
 

@@ -42,6 +42,9 @@ def serve_https(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Tls
     # A proxy configured on the test machine must not see (or break) requests to localhost.
     monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1,::1")
     monkeypatch.setenv("no_proxy", "localhost,127.0.0.1,::1")
+    # The test server is on localhost, which a real catalog may never name as a platform
+    # domain (tests/core/test_catalog_validation.py checks that); these tests allow it.
+    allow_localhost(monkeypatch)
     # threaded: a slow handler must not hold up the next request or the server's shutdown.
     server = HTTPServer(host="localhost", port=0, ssl_context=context, threaded=True)
     server.start()
@@ -51,6 +54,16 @@ def serve_https(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Tls
         server.clear()
         if server.is_running():
             server.stop()
+
+
+def allow_localhost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let catalogs written by these tests name ``localhost`` as their domain."""
+    from gui.core.catalog import domains
+
+    real = domains.domain_problem
+    monkeypatch.setattr(
+        domains, "domain_problem", lambda domain: None if domain == "localhost" else real(domain)
+    )
 
 
 def refused_port() -> int:

@@ -194,7 +194,6 @@ def long_catalog(rows: int) -> tuple[Catalog, list[Decision]]:
             steps=("s",),
             undo="",
             topics=("activity",),
-            regions=(),
             verified=date(2025, 6, 1),
         )
         categories.append(category)

@@ -30,6 +30,9 @@ TOPICS = (
     "activity",
     "device",
     "payments",
+    "conversations",
+    "human-review",
+    "memory",
 )
 
 TOPIC_TITLES = {
@@ -47,7 +50,34 @@ TOPIC_TITLES = {
     "activity": "Activity and usage",
     "device": "Device data",
     "payments": "Payment data",
+    "conversations": "Conversations kept",
+    "human-review": "People reading your chats",
+    "memory": "Memory across chats",
 }
+
+# Platform groups, in the order the app lists them.
+GROUPS = ("social", "messaging", "video-music", "professional", "ai-assistant", "services")
+GROUP_TITLES = {
+    "social": "Social networks",
+    "messaging": "Messaging",
+    "video-music": "Video and music",
+    "professional": "Work and careers",
+    "ai-assistant": "AI assistants",
+    "services": "Search, mail and other services",
+}
+
+# What a quote's source is, so the app can say "Quoted from the privacy policy of ...".
+QUOTE_KINDS = ("policy", "terms", "help", "settings", "form")
+QUOTE_KIND_TITLES = {
+    "policy": "privacy policy",
+    "terms": "terms of service",
+    "help": "help page",
+    "settings": "settings page",
+    "form": "form",
+}
+# Kinds whose date is the document's effective date; the others carry the day they were read.
+DATED_QUOTE_KINDS = ("policy", "terms")
+POLICY_KINDS = ("policy", "terms", "regional-notice")
 
 LINK_CONFIDENCE = ("confirmed", "third-party")
 
@@ -84,6 +114,7 @@ class PolicyDocument:
     title: str
     url: str
     effective: date
+    kind: str = "policy"  # one of POLICY_KINDS
 
 
 @dataclass(frozen=True)
@@ -91,6 +122,7 @@ class Quote:
     text: str
     source: str
     policy_date: date
+    kind: str = "policy"  # one of QUOTE_KINDS
 
 
 @dataclass(frozen=True)
@@ -98,6 +130,22 @@ class Link:
     url: str
     label: str
     confidence: str  # one of LINK_CONFIDENCE
+
+
+@dataclass(frozen=True)
+class Control:
+    """What a user can do about a category where they live. ``regions`` is empty for the
+    default control, which applies wherever no regional control names the user's country."""
+
+    kind: str  # one of CONTROL_KINDS
+    note: str
+    steps: tuple[str, ...]
+    undo: str
+    links: tuple[Link, ...]
+    regions: tuple[str, ...] = ()
+
+    def applies_in(self, country: str) -> bool:
+        return region_applies(self.regions, country)
 
 
 @dataclass(frozen=True)
@@ -114,8 +162,30 @@ class Category:
     steps: tuple[str, ...]
     undo: str
     topics: tuple[str, ...]
-    regions: tuple[str, ...]
     verified: date
+    # Controls that replace the default one in some regions (collection is worldwide; only
+    # what the user can do about it differs).
+    regional: tuple[Control, ...] = ()
+    # Entries of other platforms about the same data, as "platform/category".
+    see_also: tuple[str, ...] = ()
+
+    @cached_property
+    def default_control(self) -> Control:
+        return Control(self.control, self.control_note, self.steps, self.undo, self.links)
+
+    def control_for(self, country: str | None) -> Control:
+        """The control a user in ``country`` has; the default one when the country is not
+        known or no regional control names it."""
+        if country:
+            for control in self.regional:
+                if control.applies_in(country):
+                    return control
+        return self.default_control
+
+    @property
+    def controls(self) -> tuple[Control, ...]:
+        """The default control first, then the regional ones."""
+        return (self.default_control, *self.regional)
 
     @cached_property  # computed once: the checklist asks for it on every reload
     def fingerprint(self) -> str:
@@ -124,6 +194,7 @@ class Category:
         without changing it must not ask everyone to decide again."""
         content = asdict(self)
         content.pop("verified")
+        content.pop("default_control", None)
         blob = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
@@ -135,6 +206,7 @@ class Platform:
     domains: tuple[str, ...]
     policies: tuple[PolicyDocument, ...]
     categories: tuple[Category, ...]
+    group: str = "social"  # one of GROUPS
     source_path: str = field(default="", compare=False)
     bundled: bool = field(default=True, compare=False)
 

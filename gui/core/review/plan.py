@@ -5,9 +5,8 @@ Order: platform by platform (catalog order), highest risk first within a platfor
 order breaking ties; in topic mode, topic by topic (vocabulary order), then the same order
 within each topic. A category on two chosen topics is reviewed once, under the first.
 
-Region: a category limited to regions that do not include the user's region is left out of
-the walk (the user cannot use its control; the checklist window still lists it). With no
-region chosen, nothing is left out.
+Region: every category is walked, in every region: what a platform collects concerns
+everyone. The region decides only which control a page shows (``Category.control_for``).
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from gui.core.catalog.model import RISK_ORDER, TOPICS, region_applies
+from gui.core.catalog.model import RISK_ORDER, TOPICS
 from gui.core.checklist import ChecklistRow, Status
 
 
@@ -61,18 +60,15 @@ class PlanStep:
 
 @dataclass(frozen=True)
 class PlatformCounts:
-    """For the start page: categories offered in the region, how many are not reviewed,
-    and how many are left out because they are offered only elsewhere."""
+    """For the start page: the platform's current categories and how many are not reviewed."""
 
     offered: int
     unreviewed: int
-    elsewhere: int
 
 
-def offered_in_region(row: ChecklistRow, region: str | None) -> bool:
-    if row.category is None:
-        return False
-    return region is None or region_applies(row.category.regions, region)
+def current(row: ChecklistRow) -> bool:
+    """A category still in the catalog (retired ones are not walked)."""
+    return row.category is not None
 
 
 def in_scope(row: ChecklistRow, scope: Scope) -> bool:
@@ -102,9 +98,7 @@ def _platform_then_risk(rows: list[ChecklistRow]) -> list[ChecklistRow]:
 def plan_steps(rows: Iterable[ChecklistRow], choice: PlanChoice) -> list[PlanStep]:
     """The wizard's pages for ``choice``, in order."""
     wanted = set(choice.platform_ids)
-    usable = [
-        row for row in rows if row.platform_id in wanted and offered_in_region(row, choice.region)
-    ]
+    usable = [row for row in rows if row.platform_id in wanted and current(row)]
     if choice.scope is not Scope.TOPICS:
         return [PlanStep(row) for row in _platform_then_risk(usable) if in_scope(row, choice.scope)]
     steps: list[PlanStep] = []
@@ -126,19 +120,14 @@ def ordered_topics(topics: Iterable[str]) -> list[str]:
     return known + [t for t in chosen if t not in TOPICS]
 
 
-def platform_counts(
-    rows: Iterable[ChecklistRow], platform_id: str, region: str | None
-) -> PlatformCounts:
-    offered = unreviewed = elsewhere = 0
+def platform_counts(rows: Iterable[ChecklistRow], platform_id: str) -> PlatformCounts:
+    offered = unreviewed = 0
     for row in rows:
-        if row.platform_id != platform_id or row.retired:
-            continue
-        if not offered_in_region(row, region):
-            elsewhere += 1
+        if row.platform_id != platform_id or not current(row):
             continue
         offered += 1
         unreviewed += row.decision is None
-    return PlatformCounts(offered=offered, unreviewed=unreviewed, elsewhere=elsewhere)
+    return PlatformCounts(offered=offered, unreviewed=unreviewed)
 
 
 def status_counts(rows: Iterable[ChecklistRow]) -> Counter[Status | None]:
@@ -146,12 +135,10 @@ def status_counts(rows: Iterable[ChecklistRow]) -> Counter[Status | None]:
     return Counter(row.status for row in rows if not row.retired)
 
 
-def rows_for(
-    rows: Iterable[ChecklistRow], platform_ids: Sequence[str], region: str | None
-) -> list[ChecklistRow]:
-    """The chosen platforms' rows the user can act on in ``region`` (for the finish page)."""
+def rows_for(rows: Iterable[ChecklistRow], platform_ids: Sequence[str]) -> list[ChecklistRow]:
+    """The chosen platforms' current rows (for the finish page)."""
     wanted = set(platform_ids)
-    return [row for row in rows if row.platform_id in wanted and offered_in_region(row, region)]
+    return [row for row in rows if row.platform_id in wanted and current(row)]
 
 
 def restore_steps(

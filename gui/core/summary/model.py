@@ -15,7 +15,8 @@ from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
 from gui.core.catalog import Catalog, Category, Platform
-from gui.core.catalog.model import region_applies
+from gui.core.catalog.controls import quote_source_text, regional_text
+from gui.core.catalog.model import Control
 from gui.core.checklist import (
     DEFAULT_RECHECK_DAYS,
     ChecklistRow,
@@ -100,7 +101,8 @@ class ToDoItem:
     links: tuple[SettingsLink, ...]
     control: str  # what the user can do, from CONTROL_LABELS
     no_link: str  # said instead of a settings link when the catalog has none
-    regions: tuple[str, ...]  # where the control is offered; empty means everywhere
+    elsewhere: str  # what other regions get, when the control differs by region; else ""
+    quote_source: str = ""  # "Quoted from the privacy policy of 2026-01-15"
 
 
 @dataclass(frozen=True)
@@ -213,21 +215,22 @@ def _reasons(row: ChecklistRow) -> tuple[str, ...]:
 
 
 def control_available(category: Category, country: str | None) -> bool:
-    """False for categories with no control at all, and for controls offered only in
-    regions that do not include ``country`` (when the country is known)."""
-    if category.control == "none":
-        return False
-    return country is None or region_applies(category.regions, country)
+    """False where a user in ``country`` has no control at all over the category; with no
+    country, False only where no region has one."""
+    if country is None:
+        return any(control.kind != "none" for control in category.controls)
+    return category.control_for(country).kind != "none"
 
 
-def _links(category: Category) -> tuple[SettingsLink, ...]:
+def _links(controls: Iterable[Control]) -> tuple[SettingsLink, ...]:
+    links = dict.fromkeys(link for control in controls for link in control.links)
     return tuple(
         SettingsLink(
             label=clean_text(link.label),
             url=link.url,
             confirmed=link.confidence == "confirmed",
         )
-        for link in category.links
+        for link in links
         # The loader only admits https URLs on the platform's domains; checked again here
         # because a printed link is something a user will type in.
         if link.url.startswith("https://")
@@ -247,16 +250,21 @@ def _line(row: ChecklistRow, options: SummaryOptions, zone: tzinfo | None) -> Ca
     )
 
 
-def _to_do_item(row: ChecklistRow, category: Category) -> ToDoItem:
+def _to_do_item(row: ChecklistRow, category: Category, country: str | None) -> ToDoItem:
+    control = category.control_for(country)
+    # With no country known, every region's links are printed (``elsewhere`` says which
+    # region has which control); with one, only the reader's own.
+    controls = category.controls if country is None else (control,)
     return ToDoItem(
         platform_name=clean_text(row.platform_name),
         title=clean_text(category.title),
         risk=category.risk,
         reasons=_reasons(row),
-        links=_links(category),
-        control=CONTROL_LABELS.get(category.control, category.control),
-        no_link=NO_LINK_HINTS.get(category.control, NO_LINK_DEFAULT),
-        regions=category.regions,
+        links=_links(controls),
+        control=CONTROL_LABELS.get(control.kind, control.kind),
+        no_link=NO_LINK_HINTS.get(control.kind, NO_LINK_DEFAULT),
+        elsewhere=regional_text(category, country),
+        quote_source=quote_source_text(category.quote),
     )
 
 
@@ -324,7 +332,9 @@ def build_summary(
         rows = [row for row in rows if row.decision is not None]
 
     to_do = tuple(
-        _to_do_item(row, row.category) for row in rows if row.to_do and row.category is not None
+        _to_do_item(row, row.category, options.country)
+        for row in rows
+        if row.to_do and row.category is not None
     )
 
     # Group by platform in checklist order (catalog order, retired decisions after).

@@ -95,8 +95,8 @@ def _to_do_row(item: ToDoItem) -> str:
     category = _e(item.title)
     if item.risk:
         category += f' <span class="muted">({_e(item.risk)} risk)</span>'
-    if item.regions:
-        category += f'<br><span class="muted">Offered in: {_e(", ".join(item.regions))}</span>'
+    if item.elsewhere:
+        category += f'<br><span class="muted">{_e(item.elsewhere)}</span>'
     return (
         f"<tr><td>{_e(item.platform_name)}</td><td>{category}</td>"
         f"<td>{_e('; '.join(item.reasons))}</td><td>{_link_html(item)}</td></tr>"

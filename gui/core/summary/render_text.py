@@ -71,8 +71,8 @@ def _md_to_do(item: ToDoItem) -> str:
     category = md_escape(item.title)
     if item.risk:
         category += f" ({item.risk} risk)"
-    if item.regions:
-        category += f"<br>Offered in: {md_escape(', '.join(item.regions))}"
+    if item.elsewhere:
+        category += f"<br>{md_escape(item.elsewhere)}"
     return (
         f"| {md_escape(item.platform_name)} | {category} "
         f"| {md_escape('; '.join(item.reasons))} | {_md_links(item)} |"
@@ -226,8 +226,8 @@ def render_text(summary: Summary) -> str:
         risk = f" [{item.risk} risk]" if item.risk else ""
         out += _wrap(f"* {item.platform_name}: {item.title}{risk}", TEXT_WIDTH, "", "  ")
         out += _wrap("Why: " + "; ".join(item.reasons), TEXT_WIDTH, "    ")
-        if item.regions:
-            out += _wrap("Offered in: " + ", ".join(item.regions), TEXT_WIDTH, "    ")
+        if item.elsewhere:
+            out += _wrap(item.elsewhere, TEXT_WIDTH, "    ")
         if not item.links:
             out += _wrap(item.no_link, TEXT_WIDTH, "    ")
         for link in item.links:

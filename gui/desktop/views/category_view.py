@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.catalog import Category, Link, Platform
-from gui.core.catalog.model import region_applies
+from gui.core.catalog.controls import quote_source_text, regional_text
+from gui.core.catalog.model import Control
 from gui.desktop.views.browser import Opener, open_in_browser, safe_settings_url
 
 RISK_LABELS = {"high": "High risk", "medium": "Medium risk", "low": "Low risk"}
@@ -280,8 +281,9 @@ class CategoryView(QWidget):
     def set_category(
         self, platform: Platform, category: Category, *, region: str | None = None
     ) -> None:
-        """Show ``category`` of ``platform``. With ``region`` (an ISO country code), a
-        control limited to other regions is marked as not offered there."""
+        """Show ``category`` of ``platform``: what is collected, for everyone, and the
+        control a user in ``region`` (an ISO country code; None: not chosen) has, with what
+        other regions get."""
         self._platform = platform
         self._category = category
         self.platform_label.setText(platform.name)
@@ -292,43 +294,32 @@ class CategoryView(QWidget):
             self.risk_badge.setStyleSheet(style)
             self._risk_style = style
         self.risk_badge.setAccessibleName(RISK_LABELS.get(category.risk, category.risk))
-        self.control_summary.setText(CONTROL_SUMMARIES.get(category.control, category.control))
+        control = category.control_for(region)
+        self.control_summary.setText(CONTROL_SUMMARIES.get(control.kind, control.kind))
 
-        self.regions_label.setText(self._regions_text(category, region))
-        self.regions_label.setVisible(bool(category.regions))
+        self.regions_label.setText(regional_text(category, region, region_name))
+        self.regions_label.setVisible(bool(category.regional))
 
         self.collected_label.setText(category.collected)
         self.why_label.setText(category.why)
         self.quote_label.setText(f"\u201c{category.quote.text}\u201d")
-        self.quote_date_label.setText(
-            f"Quoted from the policy version of {format_date(category.quote.policy_date)}:"
-        )
+        self.quote_date_label.setText(quote_source_text(category.quote, format_date) + ":")
         self._set_source(category.quote.source)
 
-        self.control_label.setText(CONTROL_EXPLANATIONS.get(category.control, ""))
-        self.control_note_label.setText(category.control_note)
-        self.control_note_label.setVisible(bool(category.control_note))
-        self._set_links(category.links)
-        self._set_steps(category.steps)
-        self.undo_label.setText(category.undo)
-        self.undo_heading.setVisible(bool(category.undo))
-        self.undo_label.setVisible(bool(category.undo))
-        self.verified_label.setText(self._verified_text(category))
+        self.control_label.setText(CONTROL_EXPLANATIONS.get(control.kind, ""))
+        self.control_note_label.setText(control.note)
+        self.control_note_label.setVisible(bool(control.note))
+        self._set_links(control.links)
+        self._set_steps(control.steps)
+        self.undo_label.setText(control.undo)
+        self.undo_heading.setVisible(bool(control.undo))
+        self.undo_label.setVisible(bool(control.undo))
+        self.verified_label.setText(self._verified_text(category, control))
 
     @staticmethod
-    def _regions_text(category: Category, region: str | None) -> str:
-        if not category.regions:
-            return ""
-        names = ", ".join(region_name(code) for code in category.regions)
-        text = f"Offered only in {names}."
-        if region and not region_applies(category.regions, region):
-            text += f" Not offered in your region ({region_name(region)})."
-        return text
-
-    @staticmethod
-    def _verified_text(category: Category) -> str:
+    def _verified_text(category: Category, control: Control) -> str:
         text = f"Last verified against its sources on {format_date(category.verified)}."
-        confidences = {link.confidence for link in category.links}
+        confidences = {link.confidence for link in control.links}
         if confidences == {"confirmed"}:
             text += " The settings addresses were seen in the platform's own text or app."
         elif "third-party" in confidences:

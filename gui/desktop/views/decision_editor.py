@@ -142,10 +142,11 @@ class DecisionEditor(QWidget):
     def offered(self) -> list[Status]:
         return [status for status, button in self._buttons.items() if not button.isHidden()]
 
-    def set_row(self, row: ChecklistRow) -> None:
-        """Show the choices for ``row``'s control kind, preselecting its stored decision."""
+    def set_row(self, row: ChecklistRow, region: str | None = None) -> None:
+        """Show the choices for the control a user in ``region`` has over ``row``'s
+        category, preselecting its stored decision."""
         self._row = row
-        control = row.category.control if row.category else None
+        control = row.category.control_for(region).kind if row.category else None
         labels = decision_labels(control)
         stored = row.status
         was_blocked = self.blockSignals(True)

@@ -83,6 +83,7 @@ class ChecklistPanel(QSplitter):
         collapsed = self._collapsed_platforms()
         try:
             rows = self.source.rows()
+            self.detail.region = self.source.region()
         except StoreError as error:
             self.status_message = f"The checklist could not be re-read: {error.message}"
             return False
@@ -111,7 +112,7 @@ class ChecklistPanel(QSplitter):
         except StoreError as error:
             self._report_error("Decision not saved", error)
             return None
-        log.info("decision recorded for %s/%s", row.platform_id, row.category_id)
+        log.info("decision recorded")  # which one is the user's business, not the log's
         return new_row
 
     def record_decision(self, row: ChecklistRow, status: Status, note: str) -> bool:

@@ -43,6 +43,8 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._row: ChecklistRow | None = None
+        # The region the user chose in the guided review: decides which control is shown.
+        self.region: str | None = None
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
@@ -138,10 +140,10 @@ class DetailPane(QWidget):
             self.saved_label.clear()
         self._row = row
         if platform is not None and row.category is not None:
-            self.category_view.set_category(platform, row.category)
+            self.category_view.set_category(platform, row.category, region=self.region)
         self.category_view.setVisible(row.category is not None)
         self.retired_label.setVisible(row.retired)
-        self.editor.set_row(row)
+        self.editor.set_row(row, self.region)
         self.editor.setEnabled(not row.retired)
         self.confirm_button.setVisible(bool(row.decision and (row.changed or row.due)))
         self.set_history(history)
@@ -155,7 +157,7 @@ class DetailPane(QWidget):
         typing = self._note_timer.isActive()
         note = self.editor.value()[1]
         self._row = row
-        self.editor.set_row(row)
+        self.editor.set_row(row, self.region)
         if typing:
             status = self.editor.value()[0]
             self.editor.set_value(status, note)

@@ -40,7 +40,7 @@ class CategoryPage(QWidget):
     def set_row(self, platform: Platform, row: ChecklistRow, region: str | None) -> None:
         assert row.category is not None  # the plan never holds retired rows
         self.view.set_category(platform, row.category, region=region)
-        self.editor.set_row(row)
+        self.editor.set_row(row, region)
         self._fit_editor()
         self.view_area.verticalScrollBar().setValue(0)
         self.editor_area.verticalScrollBar().setValue(0)

@@ -59,11 +59,8 @@ class CompactList(QListWidget):
         return QSize(hint.width(), self.fontMetrics().lineSpacing() * 5 + 2 * self.frameWidth())
 
 
-def counts_text(offered: int, unreviewed: int, elsewhere: int) -> str:
-    text = f"{offered} {'category' if offered == 1 else 'categories'}, {unreviewed} not reviewed"
-    if elsewhere:
-        text += f" ({elsewhere} more not offered in your region)"
-    return text
+def counts_text(offered: int, unreviewed: int) -> str:
+    return f"{offered} {'category' if offered == 1 else 'categories'}, {unreviewed} not reviewed"
 
 
 class StartPage(QWidget):
@@ -259,10 +256,9 @@ class StartPage(QWidget):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        region = self.region()
         for platform_id, label in self.platform_counts.items():
-            counts = platform_counts(self._rows, platform_id, region)
-            text = counts_text(counts.offered, counts.unreviewed, counts.elsewhere)
+            counts = platform_counts(self._rows, platform_id)
+            text = counts_text(counts.offered, counts.unreviewed)
             label.setText(text)
             self.platform_boxes[platform_id].setAccessibleDescription(text)
         self._arrange_columns()

@@ -428,7 +428,7 @@ class ReviewWizard(QDialog):
         self._clear_error()
         self._reload_rows()
         choice = self._choice or self.start_page.choice()
-        rows = rows_for(self._all_rows, choice.platform_ids, choice.region)
+        rows = rows_for(self._all_rows, choice.platform_ids)
         names = [p.name for p in self._catalog.platforms if p.id in choice.platform_ids]
         self.finish_page.set_rows(rows, names)
         self.stack.setCurrentWidget(self.finish_page)

@@ -1,0 +1,92 @@
+"""What a user can do about a category where they live, and what other regions get, in
+words: shared by the wizard, the detail pane, the summary and the command line.
+
+Collection is shown to everyone; only the control differs by region, so a US user learns
+that Meta trains AI on their posts and also that people in the EU and UK can object."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from gui.core.catalog.model import (
+    DATED_QUOTE_KINDS,
+    QUOTE_KIND_TITLES,
+    Category,
+    Control,
+    Quote,
+)
+
+CONTROL_PHRASES = {
+    "toggle": "there is a switch in the settings",
+    "form": "you can send a form",
+    "request": "you can make a request",
+    "dont-provide": "the only control is not to provide the data",
+    "none": "no control is offered",
+    "delete-account": "the only way out is closing the account",
+}
+
+# Names for the region codes the catalog uses most; other codes are shown as they are, or
+# named by the caller (the window uses Qt's country names).
+REGION_NAMES = {
+    "EU": "the EU",
+    "EEA": "the EEA",
+    "GB": "the UK",
+    "US": "the US",
+    "CH": "Switzerland",
+    "CA": "Canada",
+    "AU": "Australia",
+    "BR": "Brazil",
+    "IN": "India",
+    "JP": "Japan",
+    "KR": "South Korea",
+}
+
+Namer = Callable[[str], str]
+
+
+def region_label(code: str) -> str:
+    return REGION_NAMES.get(code, code)
+
+
+def regions_phrase(codes: Iterable[str], name: Namer = region_label) -> str:
+    """ "the EU, the EEA and the UK" """
+    names = [name(code) for code in codes]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def control_phrase(control: Control) -> str:
+    return CONTROL_PHRASES.get(control.kind, control.kind)
+
+
+def regional_text(category: Category, country: str | None, name: Namer = region_label) -> str:
+    """What other regions get, next to the user's own control; "" when the control is the
+    same everywhere. E.g. "In the EU, the EEA and the UK you can send a form. Where you
+    live (the US): no control is offered." """
+    if not category.regional:
+        return ""
+    own = category.control_for(country)
+    parts = []
+    for control in category.regional:
+        if control is not own:
+            parts.append(f"In {regions_phrase(control.regions, name)}: {control_phrase(control)}.")
+    if own is not category.default_control:
+        parts.append(f"Everywhere else: {control_phrase(category.default_control)}.")
+    if country:
+        parts.append(f"Where you live ({name(country)}): {control_phrase(own)}.")
+    else:
+        parts.append(f"Everywhere else: {control_phrase(own)}.")
+    return " ".join(parts)
+
+
+def quote_source_text(quote: Quote, format_day: Callable[[date], str] = date.isoformat) -> str:
+    """Where a quote comes from, in words: "Quoted from the privacy policy of 15 January
+    2026", or, for pages without versions, "Quoted from a help page read on ..."."""
+    kind = QUOTE_KIND_TITLES.get(quote.kind, quote.kind)
+    day = format_day(quote.policy_date)
+    if quote.kind in DATED_QUOTE_KINDS:
+        return f"Quoted from the {kind} of {day}"
+    article = "an" if kind[:1] in "aeiou" else "a"
+    return f"Quoted from {article} {kind} read on {day}"
