@@ -137,10 +137,10 @@ def _check_policies(args: argparse.Namespace) -> int:
     from gui.cli import CommandError
     from gui.cli.catalog_cmd import load_for_command
     from gui.cli.store_cmd import open_for_command
+    from gui.core.online.checks import check_policies
     from gui.core.online.http import HttpClient
     from gui.core.online.policy_watch import (
         PolicyOutcome,
-        check_policies,
         policy_change_notices,
         reviewed_platform_ids,
     )

@@ -66,10 +66,11 @@ def _check_summary_pdf(work: Path) -> str:
     from gui.core.catalog import load_catalog
     from gui.core.summary import build_summary
     from gui.core.summary.export import write_summary
+    from gui.desktop.summary.pdf import render_pdf
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     target = work / "summary.pdf"
-    write_summary(build_summary(load_catalog(), []), target)
+    write_summary(build_summary(load_catalog(), []), target, pdf=render_pdf)
     data = target.read_bytes()
     if not data.startswith(b"%PDF") or len(data) < 1000:
         raise RuntimeError(f"the PDF written to {target} is not a PDF")

@@ -13,10 +13,10 @@ from werkzeug import Request, Response
 from gui.core import paths
 from gui.core.catalog import Catalog, Platform, load_catalog
 from gui.core.checklist import Status
+from gui.core.online.checks import check_policies
 from gui.core.online.http import FetchLimits, HttpClient
 from gui.core.online.policy_watch import (
     PolicyOutcome,
-    check_policies,
     fetch_policy,
     format_day,
     pending_policy_changes,

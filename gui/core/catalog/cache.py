@@ -24,13 +24,21 @@ from typing import Any
 
 from gui import __version__
 from gui.core.catalog.loader import parse_platform_bytes, read_catalog_bytes
-from gui.core.catalog.model import Category, Control, Link, Platform, PolicyDocument, Quote
+from gui.core.catalog.model import (
+    Category,
+    Contact,
+    Control,
+    Link,
+    Platform,
+    PolicyDocument,
+    Quote,
+)
 from gui.core.catalog.schema import SCHEMA_FILE
 from gui.core.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: platforms carry contacts
 CACHE_NAME = "catalog-cache.json"
 
 
@@ -191,5 +199,16 @@ def platform_from_json(data: dict[str, Any], source_path: str) -> Platform:
         ),
         categories=tuple(categories),
         group=str(data["group"]),
+        contacts=tuple(
+            Contact(
+                str(c["kind"]),
+                str(c["value"]),
+                str(c["label"]),
+                str(c["source"]),
+                date.fromisoformat(c["read"]),
+                _texts(c["regions"]),
+            )
+            for c in data.get("contacts", [])
+        ),
         source_path=source_path,
     )

@@ -90,3 +90,58 @@ def quote_source_text(quote: Quote, format_day: Callable[[date], str] = date.iso
         return f"Quoted from the {kind} of {day}"
     article = "an" if kind[:1] in "aeiou" else "a"
     return f"Quoted from {article} {kind} read on {day}"
+
+
+# --- Actions and the catalog's age (appended for the wizard; Qt-free) -------------------
+
+# A category is an action (getting a copy of your data, closing the account) when what the
+# user does is a request, a form or closing the account *and* the entry is about the
+# account or access to the data. A risk badge ("Low risk") on "Deleting your account" reads
+# as nonsense; but a request-only control over collected data (how long chats are kept) or
+# a collection entry tagged "account" (your phone number) keeps its badge.
+ACTION_CONTROL_KINDS = frozenset({"request", "form", "delete-account"})
+ACTION_TOPICS = frozenset({"data-access", "account"})
+
+# The bundled catalog counts as possibly out of date when its newest check is older than this.
+STALE_AFTER_MONTHS = 6
+
+
+def is_action(category: Category, country: str | None = None) -> bool:
+    """Whether ``category`` is something the user does rather than data a platform
+    collects: such entries carry no risk badge."""
+    kind = category.control_for(country).kind
+    return kind in ACTION_CONTROL_KINDS and bool(ACTION_TOPICS.intersection(category.topics))
+
+
+def newest_verified(categories: Iterable[Category]) -> date | None:
+    """The most recent ``verified`` date among ``categories`` (None: there are none)."""
+    return max((category.verified for category in categories), default=None)
+
+
+def months_before(day: date, months: int) -> date:
+    """``day`` moved back by whole calendar months, the day of the month clamped to the
+    month's length (31 August less six months is 28 or 29 February)."""
+    total = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(total, 12)
+    month += 1
+    next_month = date(year + (month == 12), month % 12 + 1, 1)
+    last_day = (next_month - date(year, month, 1)).days
+    return date(year, month, min(day.day, last_day))
+
+
+def is_stale(checked: date, today: date, months: int = STALE_AFTER_MONTHS) -> bool:
+    """True when ``checked`` is more than ``months`` calendar months before ``today``
+    (exactly six months old is not yet stale)."""
+    return checked < months_before(today, months)
+
+
+def stale_catalog_text(
+    checked: date | None,
+    today: date,
+    format_day: Callable[[date], str] = date.isoformat,
+) -> str:
+    """ "This catalog was last checked on 1 December 2026; it may be out of date." when the
+    newest check is more than six months old, else "" (also when nothing was checked)."""
+    if checked is None or not is_stale(checked, today):
+        return ""
+    return f"This catalog was last checked on {format_day(checked)}; it may be out of date."

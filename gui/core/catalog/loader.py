@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from gui.core.catalog.model import (
     Category,
+    Contact,
     Control,
     Link,
     Platform,
@@ -98,6 +99,8 @@ class _Checks:
             self._url(self.platform_id, prefix + "url", policy.get("url"))
             self._day(self.platform_id, prefix + "effective", policy.get("effective"))
         self._duplicates(self.platform_id, "policies", "policy")
+        for index, contact in enumerate(_tables(data.get("contacts"))):
+            self._contact(index, contact)
         for index, category in enumerate(_tables(data.get("categories"))):
             self._category(index, category)
         self._duplicates(self.platform_id, "categories", "category")
@@ -111,6 +114,21 @@ class _Checks:
                 message = domain_problem(domain)
                 if message:
                     self.problem(self.platform_id, "domains", message)
+
+    def _contact(self, index: int, contact: dict[str, Any]) -> None:
+        prefix = f"contacts[{index}]."
+        self._url(self.platform_id, prefix + "source", contact.get("source"))
+        self._day(self.platform_id, prefix + "read", contact.get("read"))
+        value = contact.get("value")
+        if not isinstance(value, str):
+            return
+        kind = contact.get("kind")
+        if kind == "web-form":
+            self._url(self.platform_id, prefix + "value", value)
+        elif kind == "email":
+            message = email_problem(value, self.domains)
+            if message:
+                self.problem(self.platform_id, prefix + "value", message)
 
     def _duplicates(self, entry: str, key: str, what: str) -> None:
         seen: set[str] = set()
@@ -209,13 +227,27 @@ def url_problem(value: str, domains: tuple[str, ...] | None) -> str | None:
     return None
 
 
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9.-]{1,253})")
+
+
+def email_problem(value: str, domains: tuple[str, ...]) -> str | None:
+    """Why ``value`` is not an e-mail address on the platform's domains, or None: a letter
+    must not be sent to an address the platform does not own."""
+    match = EMAIL_RE.fullmatch(value)
+    if match is None or not is_host(match.group(1).lower()):
+        return f"not an e-mail address: {value!r}"
+    if not host_on_domains(match.group(1), domains):
+        return f"e-mail domain {match.group(1)!r} is not one of the platform's domains"
+    return None
+
+
 def _malformed_dates(data: Any, shown: str, checks: _Checks) -> None:
     """Dates written as text that are not real days (2025-13-40): the schema checks only
     their shape."""
     del shown
     for name, text in _texts(data, ""):
         last = re.split(r"[.\]]", name)[-1]
-        if last in ("effective", "policy_date", "verified") and re.fullmatch(
+        if last in ("effective", "policy_date", "verified", "read") and re.fullmatch(
             r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text
         ):
             try:
@@ -332,6 +364,17 @@ def parse_platform(
         ),
         categories=tuple(_category(c, schema) for c in data["categories"]),
         group=data.get("group", "social"),
+        contacts=tuple(
+            Contact(
+                kind=c["kind"],
+                value=c["value"].strip(),
+                label=c["label"].strip(),
+                source=c["source"],
+                read=_as_date(c["read"]),
+                regions=tuple(c.get("regions", ())),
+            )
+            for c in data.get("contacts", ())
+        ),
         source_path=path,
     )
 

@@ -81,6 +81,9 @@ POLICY_KINDS = ("policy", "terms", "regional-notice")
 
 LINK_CONFIDENCE = ("confirmed", "third-party")
 
+# How a privacy request reaches a platform: its web form, an e-mail address, or by post.
+CONTACT_KINDS = ("web-form", "email", "postal")
+
 # Regions a control can be limited to: "EU", "EEA", or an ISO 3166-1 alpha-2 country
 # code ("GB" for the United Kingdom, "US", ...).
 # fmt: off
@@ -130,6 +133,23 @@ class Link:
     url: str
     label: str
     confidence: str  # one of LINK_CONFIDENCE
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Where a privacy request goes, as the platform's own policy gives it. ``value`` is the
+    form's URL, the e-mail address or the postal address; ``source`` the policy page it was
+    read on, on ``read``. ``regions`` empty means it applies everywhere."""
+
+    kind: str  # one of CONTACT_KINDS
+    value: str
+    label: str
+    source: str
+    read: date
+    regions: tuple[str, ...] = ()
+
+    def applies_in(self, country: str | None) -> bool:
+        return not self.regions or (country is not None and region_applies(self.regions, country))
 
 
 @dataclass(frozen=True)
@@ -207,6 +227,8 @@ class Platform:
     policies: tuple[PolicyDocument, ...]
     categories: tuple[Category, ...]
     group: str = "social"  # one of GROUPS
+    # Privacy contacts for requests (may be empty: the catalog then knows no sourced one).
+    contacts: tuple[Contact, ...] = ()
     source_path: str = field(default="", compare=False)
     bundled: bool = field(default=True, compare=False)
 
@@ -216,9 +238,15 @@ class Platform:
                 return category
         return None
 
+    def contacts_for(self, country: str | None) -> tuple[Contact, ...]:
+        """The contacts a user in ``country`` writes to: the regional ones first."""
+        regional = tuple(c for c in self.contacts if c.regions and c.applies_in(country))
+        return regional + tuple(c for c in self.contacts if not c.regions)
+
     def to_json(self) -> dict[str, Any]:
         """The parsed platform as plain JSON-ready data (dates as ISO strings)."""
         data = asdict(self)
         data.pop("source_path")
         data.pop("bundled")
-        return json.loads(json.dumps(data, default=str))
+        result: dict[str, Any] = json.loads(json.dumps(data, default=str))
+        return result

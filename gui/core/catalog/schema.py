@@ -100,7 +100,8 @@ def _place(data: dict[str, Any], path: list[str | int]) -> tuple[str, str]:
     """(entry, field) for a path into the file, as the loader names them: the entry is the
     platform or ``platform/category``; the field is relative to it (``quote.text``,
     ``links[0].url``, ``steps[1]``)."""
-    platform_id = data.get("id") if isinstance(data.get("id"), str) else ""
+    raw_id = data.get("id")
+    platform_id = raw_id if isinstance(raw_id, str) else ""
     entry = platform_id
     parts = list(path)
     if len(parts) >= 2 and parts[0] == "categories" and isinstance(parts[1], int):
@@ -144,8 +145,8 @@ def _problems(error: Any, data: dict[str, Any], shown: str) -> list[Problem]:
             Problem(shown, *_place(data, [*path, key]), "missing required field") for key in missing
         ]
     if kind == "additionalProperties":
-        allowed = set(schema.get("properties", {}))
-        extra = [key for key in value if key not in allowed]
+        known = set(schema.get("properties", {}))
+        extra = [key for key in value if key not in known]
         return [Problem(shown, *_place(data, [*path, key]), "unknown field") for key in extra]
     if kind in ("enum", "pattern", "const") and "x-message" in schema:
         allowed = ", ".join(str(v) for v in schema.get("enum", ()))

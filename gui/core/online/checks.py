@@ -9,12 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from gui.core.catalog import Catalog, Platform
 from gui.core.online.http import HttpClient
-from gui.core.online.links import check_link, link_targets
-from gui.core.online.policy_watch import fetch_policy, policy_targets
+from gui.core.online.links import LinkTarget, check_link, link_targets
+from gui.core.online.policy_watch import (
+    PolicyCheckResult,
+    PolicyTarget,
+    SnapshotStore,
+    fetch_policy,
+    policy_targets,
+    record_policy,
+)
 
 ProgressCallback = Callable[[str, int, int], None]
 
@@ -45,10 +53,18 @@ def select_platforms(catalog: Catalog, platform_ids: Iterable[str]) -> list[Plat
     return chosen
 
 
+def _check_link(target: LinkTarget, client: HttpClient) -> Any:
+    return check_link(client, target)
+
+
+def _fetch_policy(target: PolicyTarget, client: HttpClient) -> Any:
+    return fetch_policy(client, target)
+
+
 def link_check_tasks(platforms: Sequence[Platform]) -> list[OnlineTask]:
     """One task per distinct settings or source URL; each returns a ``LinkResult``."""
     return [
-        OnlineTask(target.platform_name, target.url, lambda client, t=target: check_link(client, t))
+        OnlineTask(target.platform_name, target.url, partial(_check_link, target))
         for platform in platforms
         for target in link_targets(platform)
     ]
@@ -58,9 +74,7 @@ def policy_fetch_tasks(platforms: Sequence[Platform]) -> list[OnlineTask]:
     """One task per policy document; each returns a ``FetchedPolicy`` for
     ``policy_watch.record_policy`` to compare and save on the store's thread."""
     return [
-        OnlineTask(
-            target.platform_name, target.url, lambda client, t=target: fetch_policy(client, t)
-        )
+        OnlineTask(target.platform_name, target.url, partial(_fetch_policy, target))
         for platform in platforms
         for target in policy_targets(platform)
     ]
@@ -79,3 +93,15 @@ def run_tasks(
         yield task.run(client)
     if progress and tasks:
         progress(tasks[-1].platform_name, total, total)
+
+
+def check_policies(
+    store: SnapshotStore,
+    platforms: Sequence[Platform],
+    client: HttpClient,
+    progress: ProgressCallback | None = None,
+) -> list[PolicyCheckResult]:
+    """Check every policy of ``platforms`` one after the other (the command line's way;
+    the window runs the fetches on a worker thread instead). Raises only ``Cancelled``."""
+    tasks = policy_fetch_tasks(platforms)
+    return [record_policy(store, fetched) for fetched in run_tasks(tasks, client, progress)]

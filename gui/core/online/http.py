@@ -331,12 +331,12 @@ class HttpClient:
                     base = FetchResult(url, current, status, response.reason or "", tuple(hops))
                     refusal = _redirect_refusal(target, domains)
                     if refusal:
-                        error = FetchError(ErrorKind.REDIRECT_REFUSED, refusal)
-                        return _replace(base, refused_url=target, error=error)
+                        refused = FetchError(ErrorKind.REDIRECT_REFUSED, refusal)
+                        return _replace(base, refused_url=target, error=refused)
                     if len(hops) > self.limits.max_redirects:
                         message = f"more than {self.limits.max_redirects} redirects; stopped"
-                        error = FetchError(ErrorKind.TOO_MANY_REDIRECTS, message)
-                        return _replace(base, error=error)
+                        too_many = FetchError(ErrorKind.TOO_MANY_REDIRECTS, message)
+                        return _replace(base, error=too_many)
                     if time.monotonic() > deadline:
                         return _replace(base, error=self._total_timeout_error())
                     current = target
@@ -559,8 +559,8 @@ def describe_error(error: BaseException, limits: FetchLimits) -> FetchError:
                 f"could not connect: no answer within {limits.connect_timeout:g} s",
             )
         os_error = next((c for c in causes if isinstance(c, OSError) and c.strerror), None)
-        reason = os_error.strerror if os_error else "the connection failed"
-        return FetchError(ErrorKind.CONNECTION, f"could not connect: {reason}")
+        failure = (os_error.strerror if os_error else None) or "the connection failed"
+        return FetchError(ErrorKind.CONNECTION, f"could not connect: {failure}")
     if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.URLRequired):
         return FetchError(ErrorKind.BAD_URL, "malformed address")
     return FetchError(ErrorKind.CONNECTION, f"the request failed ({type(error).__name__})")

@@ -10,7 +10,7 @@ the date and keeps both texts, and the platform is flagged until the user review
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -236,20 +236,6 @@ def summarise(diff: PolicyDiff) -> str:
     if removed:
         parts.append(f"{removed} passage{'s' if removed != 1 else ''} removed")
     return ", ".join(parts) or "only spacing or layout changed"
-
-
-def check_policies(
-    store: SnapshotStore,
-    platforms: Sequence[Platform],
-    client: HttpClient,
-    progress: ProgressCallback | None = None,
-) -> list[PolicyCheckResult]:
-    """Check every policy of ``platforms`` one after the other (the command line's way;
-    the window runs the fetches on a worker thread instead). Raises only ``Cancelled``."""
-    from gui.core.online.checks import policy_fetch_tasks, run_tasks
-
-    tasks = policy_fetch_tasks(platforms)
-    return [record_policy(store, fetched) for fetched in run_tasks(tasks, client, progress)]
 
 
 def reviewed_platform_ids(store: SnapshotStore) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
@@ -32,12 +32,24 @@ def collect_decisions(source: Iterable[Decision] | DecisionSource) -> list[Decis
     return list(source)  # type: ignore[arg-type]
 
 
-def render(summary: Summary, fmt: str, *, page_size: str | None = None) -> bytes:
-    """The summary as ``fmt`` ("pdf", "html", "md" or "txt"); text formats are UTF-8."""
-    if fmt == "pdf":
-        from gui.desktop.summary.pdf import render_pdf
+# Draws a summary as PDF: gui.desktop.summary.pdf.render_pdf. PDF needs Qt, which the core
+# never imports, so callers that may write PDFs hand the renderer in.
+PdfRenderer = Callable[..., bytes]
 
-        return render_pdf(summary, page_size=page_size)
+
+def render(
+    summary: Summary,
+    fmt: str,
+    *,
+    page_size: str | None = None,
+    pdf: PdfRenderer | None = None,
+) -> bytes:
+    """The summary as ``fmt`` ("pdf", "html", "md" or "txt"); text formats are UTF-8. A PDF
+    needs ``pdf``, the desktop layer's renderer."""
+    if fmt == "pdf":
+        if pdf is None:
+            raise ValueError("a PDF needs the desktop renderer (gui.desktop.summary.pdf)")
+        return pdf(summary, page_size=page_size)
     if fmt == "html":
         from gui.core.summary.render_html import render_html
 
@@ -59,11 +71,12 @@ def write_summary(
     fmt: str | None = None,
     *,
     page_size: str | None = None,
+    pdf: PdfRenderer | None = None,
 ) -> Path:
     """Write the summary to ``path`` in ``fmt`` (default: from the extension). Raises
     ValueError for an unknown format and OSError when the file cannot be written."""
     target = Path(path)
-    data = render(summary, format_for_path(target, fmt), page_size=page_size)
+    data = render(summary, format_for_path(target, fmt), page_size=page_size, pdf=pdf)
     write_private_file(target, data)
     return target
 
