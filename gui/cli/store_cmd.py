@@ -32,7 +32,20 @@ def register(subparsers: Any) -> None:
     mark.add_argument("platform", metavar="PLATFORM", help="platform id, e.g. x")
     mark.add_argument("category", metavar="CATEGORY", help="category id")
     mark.add_argument("status", metavar="STATUS", help="opted-out, kept, not-applicable or later")
-    mark.add_argument("--note", default="", metavar="TEXT", help="a note to keep with it")
+    note = mark.add_mutually_exclusive_group()
+    note.add_argument(
+        "--note",
+        default="",
+        metavar="TEXT",
+        help="a note to keep with it. Other users of this computer can see a command's "
+        "arguments (in the process list), so for anything private use --note-file",
+    )
+    note.add_argument(
+        "--note-file",
+        metavar="FILE",
+        help="read the note from FILE, or from standard input with '-': unlike --note, it "
+        "never appears in the process list",
+    )
     mark.set_defaults(handler=mark_decision)
 
     checklist = subparsers.add_parser(
@@ -69,10 +82,17 @@ def register(subparsers: Any) -> None:
 
     restore = subparsers.add_parser(
         "restore-backup",
-        help="replace the checklist with a backup (default: the newest); the current file "
-        "is kept, renamed. Close the app window first.",
+        help="replace the checklist with a backup (default: the newest), after showing what "
+        "each holds and asking; the current file is kept, renamed. Refused while the app "
+        "window is open.",
     )
     restore.add_argument("file", metavar="FILE", nargs="?", help="a backup file")
+    restore.add_argument(
+        "--yes",
+        action="store_true",
+        help="do not ask before replacing the checklist (needed without a terminal when the "
+        "checklist opens, and to restore a backup with fewer decisions)",
+    )
     restore.set_defaults(handler=restore_from_backup)
 
     store = subparsers.add_parser("store", help="where and how the checklist is stored")
@@ -209,6 +229,8 @@ def open_for_command(args: argparse.Namespace, *, backup: bool = True) -> Store:
             raise CommandError(str(retry_error)) from None
     except StoreError as error:
         raise CommandError(str(error)) from None
+    for notice in store.notices:
+        print(f"privacy-review: {notice}", file=sys.stderr)
     if store.created:
         where = store.describe_location()
         print(f"privacy-review: created a new checklist. {where}", file=sys.stderr)
@@ -252,13 +274,41 @@ def mark_decision(args: argparse.Namespace) -> int:
     except ValueError:
         valid = ", ".join(s.value for s in Status)
         raise CommandError(f"unknown status {args.status!r}; valid statuses: {valid}") from None
+    note = _read_note(args.note_file) if args.note_file else args.note
     with open_for_command(args) as store:
-        decision = store.record(platform.id, category.id, status, args.note, category.fingerprint)
+        decision = store.record(platform.id, category.id, status, note, category.fingerprint)
     print(
         f"Saved: {platform.id}/{category.id}: {STATUS_LABELS[decision.status]} "
         f"({decision.decided_at:%Y-%m-%d %H:%M} UTC)"
     )
     return 0
+
+
+MAX_NOTE_FILE_BYTES = 100_000
+
+
+def _read_note(source: str) -> str:
+    """The note from a file, or standard input for "-": only a regular file or a pipe, at
+    most MAX_NOTE_FILE_BYTES, UTF-8; one final newline (from `echo` or an editor) dropped."""
+    from gui.cli import CommandError
+    from gui.core.store.files import read_limited
+
+    try:
+        if source == "-":
+            raw = sys.stdin.buffer.read(MAX_NOTE_FILE_BYTES + 1)
+            if len(raw) > MAX_NOTE_FILE_BYTES:
+                raise ValueError(f"the note is larger than {MAX_NOTE_FILE_BYTES:,} bytes")
+        else:
+            raw = read_limited(Path(source), MAX_NOTE_FILE_BYTES)
+    except OSError as error:
+        raise CommandError(f"the note could not be read from {source}: {error.strerror}") from None
+    except ValueError as error:
+        raise CommandError(f"the note in {source} was not used: {error}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CommandError(f"the note in {source} is not UTF-8 text") from None
+    return text.removesuffix("\n").removesuffix("\r")
 
 
 def _row_json(row: ChecklistRow) -> dict[str, object]:
@@ -279,6 +329,7 @@ def _row_json(row: ChecklistRow) -> dict[str, object]:
 def show_checklist(args: argparse.Namespace) -> int:
     from gui.cli import CommandError
     from gui.cli.catalog_cmd import load_for_command
+    from gui.core.catalog.rules import CONTROL_CHARS_RE, terminal_safe
     from gui.core.checklist import build_checklist
 
     catalog = load_for_command(args)
@@ -296,7 +347,10 @@ def show_checklist(args: argparse.Namespace) -> int:
         wanted = [args.platform]
     rows = build_checklist(catalog, decisions, recheck_days=recheck, platform_ids=wanted)
     if args.json:
-        print(json.dumps([_row_json(row) for row in rows], indent=2, ensure_ascii=False))
+        text = json.dumps([_row_json(row) for row in rows], indent=2, ensure_ascii=False)
+        # json escapes C0 controls but not DEL or C1 (0x9b starts a terminal sequence too);
+        # these only occur inside strings, where a \u escape is the same text.
+        print(CONTROL_CHARS_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
         return 0
     current = None
     for row in rows:
@@ -312,7 +366,9 @@ def show_checklist(args: argparse.Namespace) -> int:
             line += f"  [{'; '.join(row.flags)}]"
         print(line)
         if row.decision and row.decision.note:
-            print(f"  {'':<15} note: {row.decision.note}")
+            # Stored notes are free text: escape sequences in one must not reach the terminal.
+            note = terminal_safe(row.decision.note).replace("\n", "\n" + " " * 24)
+            print(f"  {'':<15} note: {note}")
     to_do = sum(row.to_do for row in rows)
     print(f"\n{len(rows)} categories, {to_do} still to do.")
     return 0
@@ -382,26 +438,53 @@ def import_key(args: argparse.Namespace) -> int:
 @_reports_store_errors
 def restore_from_backup(args: argparse.Namespace) -> int:
     from gui.cli import CommandError
-    from gui.core.store import PassphraseRequiredError, restore_backup
+    from gui.core.store import PassphraseRequiredError, plan_restore, restore_backup
 
     dirs = _dirs(args)
     source = Path(args.file) if args.file else None
     passphrase = _env_passphrase()
     try:
-        result = restore_backup(dirs, source, passphrase=passphrase)
+        plan = plan_restore(dirs, source, passphrase=passphrase)
     except PassphraseRequiredError as error:
         if passphrase is not None or not _interactive():
             raise CommandError(key_choices_message(error)) from None
-        typed = _ask_passphrase(confirm=False)
-        if typed is None:
+        passphrase = _ask_passphrase(confirm=False)
+        if passphrase is None:
             raise CommandError(key_choices_message(error)) from None
-        result = restore_backup(dirs, source, passphrase=typed)
+        plan = plan_restore(dirs, source, passphrase=passphrase)
+    print(plan.describe())
+    if plan.loses_decisions:
+        print(
+            "The backup has FEWER decisions than your checklist: those not in the backup "
+            "will only be in the file kept aside."
+        )
+    readable = plan.current is not None and plan.current.decisions is not None
+    if not args.yes and (readable or plan.loses_decisions):
+        if not _interactive():
+            raise CommandError(
+                "the checklist was not replaced: it opens, so a restore needs your "
+                "confirmation. Run the command in a terminal to be asked, or add --yes."
+            )
+        if not _confirm("Replace it? The current file is kept, renamed. [y/N] "):
+            print("Nothing was changed.")
+            return 0
+    result = restore_backup(
+        dirs, plan.source.path, passphrase=passphrase, allow_fewer=args.yes or readable
+    )
     print(f"Restored the checklist from {result.restored_from}.")
     for moved in result.moved_aside:
         print(f"The previous file was kept as {moved}.")
     with open_for_command(args, backup=False) as store:
         print(f"{store.describe_location()}; {len(store.decisions())} decisions.")
     return 0
+
+
+def _confirm(question: str) -> bool:
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
 
 
 @_reports_store_errors

@@ -13,6 +13,17 @@ from pathlib import Path
 
 APP_NAME = "privacy-review"
 DATA_DIR_ENV = "PRIVACY_REVIEW_DATA_DIR"
+# Files this process creates are readable only by the user, whatever umask it was started
+# with (000 included): the log, window.ini and SQLite's own -wal/-shm files are created by
+# code (logging, Qt, SQLite) that takes its mode from the umask.
+PRIVATE_UMASK = 0o077
+
+
+def restrict_umask() -> None:
+    """Add group and other bits to the process umask (never removes any it has)."""
+    if os.name == "posix":
+        current = os.umask(PRIVATE_UMASK)
+        os.umask(current | PRIVATE_UMASK)
 
 
 @dataclass(frozen=True)
@@ -51,7 +62,9 @@ def make_private_dir(path: Path) -> None:
 
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppDirs:
     """Directories for this run: the override if given (argument, then variable), else the
-    platform's per-user locations."""
+    platform's per-user locations. Every run resolves them before writing anything, so the
+    private umask is set here."""
+    restrict_umask()
     override = data_dir or os.environ.get(DATA_DIR_ENV) or None
     if override:
         root = Path(override).expanduser().resolve()

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from gui.core.store import LATEST_VERSION
+
 from support.store_helpers import (
     CATEGORY_IDS,
     PLATFORM_ID,
@@ -91,7 +93,8 @@ def test_mark_and_checklist_from_a_fresh_data_dir(
 
     code, out, err = cli("checklist", "--platform", PLATFORM_ID, env=keyring_env)
     assert code == 0, err
-    assert "Opted out       first-thing: Your posts used to train a model" in out
+    # The words the user picked for the category's switch (gui.core.words).
+    assert "I turned it off first-thing: Your posts used to train a model" in out
     assert "note: done" in out and "Not reviewed" in out
 
     # The key is in the (test) keyring, the file on disk is encrypted.
@@ -277,7 +280,7 @@ def test_store_info_names_the_key_backend_even_when_it_fails(
         "(key in the system keyring: keyrings FileKeyring)"
     )
     assert "Key: keyring: keyrings FileKeyring" in out
-    assert "Data version: 2" in out and "Decisions: 1" in out
+    assert f"Data version: {LATEST_VERSION}" in out and "Decisions: 1" in out
 
     locked = dict(keyring_env, PYTHON_KEYRING_BACKEND="support.keyrings.LockedKeyring")
     code, out, err = cli("store", "info", env=locked)
@@ -302,9 +305,9 @@ def test_in_a_terminal_the_passphrase_is_asked(data_dir: Path) -> None:
     args = ["mark", PLATFORM_ID, "first-thing", "kept"]
     output = run_in_terminal(args, env, answers=[PASSPHRASE, PASSPHRASE])
     assert "Choose a passphrase to encrypt your checklist" in output
-    assert "Saved: example/first-thing: Kept" in output
+    assert "Saved: example/first-thing: Left as it is" in output
     output = run_in_terminal(["checklist"], env, answers=[PASSPHRASE])
-    assert "Kept            first-thing" in output
+    assert "I left it on    first-thing" in output  # the words picked for its switch
     output = run_in_terminal(["checklist"], env, answers=[""])  # Enter: give up
     assert "is protected by a passphrase" in output
 

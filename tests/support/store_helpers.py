@@ -112,3 +112,58 @@ def run_cli(
     assert "Traceback" not in result.stderr, result.stderr
     assert "ERROR CORE" not in result.stderr, result.stderr  # SQLCipher's own logging
     return result
+
+
+def python_env(keyring_file: Path) -> dict[str, str]:
+    """Environment for a child Python that uses the store with a shared file keyring."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), str(TESTS_DIR)])
+    env["PYTHON_KEYRING_BACKEND"] = "support.keyrings.FileKeyring"
+    env["PRIVACY_REVIEW_TEST_KEYRING_FILE"] = str(keyring_file)
+    env.pop("PRIVACY_REVIEW_PASSPHRASE", None)
+    return env
+
+
+def without_root_powers(command: list[str]) -> list[str] | None:
+    """``command`` as an ordinary user would run it: root ignores file permissions, so as
+    root the permission-bypassing capabilities are dropped first (setpriv, util-linux).
+    None when that is not possible (the caller skips)."""
+    import shutil
+
+    if os.name != "posix" or os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner", *command]
+
+
+def run_python(
+    script: str, *args: str, keyring_file: Path, timeout: float = 60, as_user: bool = False
+) -> subprocess.CompletedProcess[str]:
+    command: list[str] | None = [sys.executable, "-c", script, *args]
+    if as_user:
+        command = without_root_powers(command)
+        if command is None:
+            import pytest
+
+            pytest.skip("running as root without setpriv: permissions cannot be tested")
+    assert command is not None
+    return subprocess.run(
+        command,
+        cwd=REPO_ROOT,
+        env=python_env(keyring_file),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def read_line(process: subprocess.Popen[str]) -> str:
+    """The child's next line; the child's error output when it ended instead."""
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if not line:
+        _, errors = process.communicate(timeout=30)
+        raise AssertionError(f"the child ended early: {errors}")
+    return line.strip()

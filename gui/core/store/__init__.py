@@ -6,7 +6,7 @@ opened, so importing this package is cheap.
     store.record("x", "grok-ai-training", Status.OPTED_OUT, "", category.fingerprint)
 """
 
-from gui.core.store.config import Mode
+from gui.core.store.config import CONFIG_NAME, Mode
 from gui.core.store.errors import (
     BackupError,
     DatabaseDamagedError,
@@ -26,10 +26,18 @@ from gui.core.store.exchange import (
     parse_export_bytes,
     read_export_file,
 )
-from gui.core.store.layout import CONFIG_NAME, DB_NAME
+from gui.core.store.layout import DB_NAME
+from gui.core.store.locking import StoreInUseError
 from gui.core.store.migrations import LATEST_VERSION
 from gui.core.store.opening import init_store, open_store
-from gui.core.store.recovery import RestoreResult, export_key, import_key, restore_backup
+from gui.core.store.recovery import (
+    RestorePlan,
+    RestoreResult,
+    export_key,
+    import_key,
+    plan_restore,
+    restore_backup,
+)
 from gui.core.store.snapshots import PolicySnapshot
 from gui.core.store.store import RECHECK_DAYS_SETTING, Store
 
@@ -50,10 +58,12 @@ __all__ = [
     "NewerVersionError",
     "PassphraseRequiredError",
     "PolicySnapshot",
+    "RestorePlan",
     "RestoreResult",
     "StorageError",
     "Store",
     "StoreError",
+    "StoreInUseError",
     "WrongKeyError",
     "export_key",
     "import_key",
@@ -61,5 +71,6 @@ __all__ = [
     "open_store",
     "read_export_file",
     "parse_export_bytes",
+    "plan_restore",
     "restore_backup",
 ]

@@ -10,17 +10,28 @@ can act on.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
+import stat
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from gui.core.store.errors import DatabaseDamagedError, StorageError, StoreError
-from gui.core.store.files import make_private
+from gui.core.store.files import (
+    NotAFileError,
+    check_regular,
+    disk_full_message,
+    free_bytes,
+    make_private,
+    open_regular,
+)
 from gui.core.store.keys import KeySpec
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -41,6 +52,9 @@ class FileKind(StrEnum):
     PLAIN = "plain"  # a standard SQLite header: not encrypted
     ENCRYPTED = "encrypted"  # random bytes where the header would be: SQLCipher
     UNKNOWN = "unknown"  # an empty main file with a write-ahead log beside it
+    # Zeros where the header belongs: SQLCipher's random salt is never all zeros, and an
+    # unencrypted file starts "SQLite format 3", so this is a damaged file of either kind.
+    ZEROED = "zeroed"
 
 
 def companion_files(path: Path) -> tuple[Path, Path]:
@@ -48,19 +62,76 @@ def companion_files(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
-def file_kind(path: Path) -> FileKind:
+def unusable_file_error(path: Path, error: OSError, what: str = "The checklist file") -> StoreError:
+    """A StoreError for a checklist (or backup) path that cannot be read at all: a folder
+    or a special file in its place, no permission, or another disk error."""
+    if isinstance(error, NotAFileError):
+        return StorageError(
+            f"{what} {path} cannot be used: {error.strerror}. Nothing was changed.",
+            f"Move {path} out of the way (or rename it), then try again. If it holds your "
+            "data, keep it: nothing was deleted.",
+        )
+    if isinstance(error, PermissionError):
+        return StorageError(
+            f"{what} {path} cannot be read: permission denied. Nothing was changed.",
+            f"Give your user account read and write access to it (for example `chmod 600 "
+            f"{path}`; if another account owns it, ask an administrator to change its owner).",
+        )
+    return StorageError(
+        f"{what} {path} could not be read: {error.strerror or error}. Nothing was changed.",
+        "Check the disk and try again.",
+    )
+
+
+def file_kind(path: Path, what: str = "The checklist file") -> FileKind:
+    """What is at ``path``, from its first bytes. StorageError when something that is not
+    a readable regular file is there (a folder, a pipe, no permission): such a file is
+    neither opened by SQLite nor ever replaced by a new checklist."""
     try:
-        with open(path, "rb") as handle:
+        if not check_regular(path):
+            return FileKind.ABSENT
+        with os.fdopen(open_regular(path), "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except FileNotFoundError:
         return FileKind.ABSENT
+    except OSError as error:
+        raise unusable_file_error(path, error, what) from None
     if head:
-        return FileKind.PLAIN if head == SQLITE_HEADER else FileKind.ENCRYPTED
+        if head == SQLITE_HEADER:
+            return FileKind.PLAIN
+        return FileKind.ZEROED if head.count(0) == len(head) else FileKind.ENCRYPTED
     wal, _ = companion_files(path)
     try:
         return FileKind.UNKNOWN if wal.stat().st_size > 0 else FileKind.ABSENT
-    except FileNotFoundError:
+    except OSError:
         return FileKind.ABSENT
+
+
+def is_empty_file(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def match_companion_modes(path: Path) -> None:
+    """Give the -wal and -shm files the owner's write permission when the database has it.
+    SQLite copies the database's mode onto them when it creates them, so after a read-only
+    spell (a 0400 file) they stay 0400 and keep the store unwritable even once the user
+    made the database writable again."""
+    if os.name != "posix":
+        return
+    try:
+        writable = os.stat(path).st_mode & 0o200
+    except OSError:
+        return
+    if not writable:
+        return
+    for companion in companion_files(path):
+        with contextlib.suppress(OSError):
+            mode = stat.S_IMODE(companion.stat().st_mode)
+            if mode & 0o600 != 0o600:
+                companion.chmod(0o600)
 
 
 def has_partial_page(path: Path) -> bool:
@@ -77,7 +148,8 @@ def driver(encrypted: bool) -> ModuleType | None:
     try:
         from sqlcipher3 import dbapi2
 
-        return dbapi2
+        module: ModuleType = dbapi2  # untyped package: named as the module it is
+        return module
     except ImportError:
         if encrypted:
             return None
@@ -118,6 +190,13 @@ def translate(error: BaseException, path: Path, action: str) -> StoreError:
             f"The disk holding {path.parent} is full, so the checklist could not be {action}.",
             "Free some disk space and try again. Everything saved before is intact.",
         )
+    if name.startswith("SQLITE_IOERR") and _nearly_full(path.parent):
+        # A full disk often surfaces as an I/O error (a write-ahead log or shared-memory
+        # file that cannot grow); "restore a backup" would be the wrong advice then.
+        return StorageError(
+            f"{disk_full_message(path.parent)} The checklist could not be {action}.",
+            "Free some disk space and try again. Everything saved before is intact.",
+        )
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
         return read_only_error(path, detail)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
@@ -133,6 +212,15 @@ def translate(error: BaseException, path: Path, action: str) -> StoreError:
             "Check the disk. If the checklist no longer opens: " + RESTORE_HINT,
         )
     return StoreError(f"The checklist at {path} could not be {action} ({detail}).")
+
+
+# Less than this free, an I/O error is taken to be the disk being full.
+NEARLY_FULL_BYTES = 1_000_000
+
+
+def _nearly_full(directory: Path) -> bool:
+    free = free_bytes(directory)
+    return free is not None and free < NEARLY_FULL_BYTES
 
 
 def read_only_error(path: Path, detail: str = "") -> StorageError:
@@ -281,16 +369,37 @@ class Database:
             self.connection.close()
 
 
-def move_aside(path: Path, suffix: str) -> list[Path]:
+def aside_target(path: Path, label: str) -> Path:
+    """A name beside ``path`` that nothing has (neither the file nor its companions):
+    ``checklist-<label>-<UTC time to the microsecond>-<random>.db``. Two runs in the same
+    second, or a clock set back, still get different names, so a file kept aside is never
+    overwritten."""
+    while True:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = path.with_name(f"{path.stem}-{label}-{stamp}-{secrets.token_hex(3)}{path.suffix}")
+        if not any(p.exists() for p in (target, *companion_files(target))):
+            return target
+
+
+def move_aside(path: Path, label: str) -> list[Path]:
     """Rename a database and its companion files out of the way, keeping them together
-    (``checklist-<suffix>.db`` with its ``-wal``), so SQLite can still open the pair.
-    Never deletes anything. Returns the new paths."""
-    target = path.with_name(f"{path.stem}-{suffix}{path.suffix}")
+    (``checklist-<label>-....db`` with its ``-wal``), so SQLite can still open the pair.
+    Never deletes or overwrites anything. Returns the new paths."""
+    target = aside_target(path, label)
     moved = []
     for source, destination in zip(
         (path, *companion_files(path)), (target, *companion_files(target)), strict=True
     ):
         if source.exists():
-            os.replace(source, destination)
+            rename_no_replace(source, destination)
             moved.append(destination)
     return moved
+
+
+def rename_no_replace(source: Path, destination: Path) -> None:
+    """Rename, refusing (FileExistsError) to replace an existing file: ``os.replace`` would
+    silently destroy whatever had that name. Callers hold the store's exclusive lock and
+    use names with a random part, so nothing can take the name between check and rename."""
+    if destination.exists():
+        raise FileExistsError(errno.EEXIST, "a file of that name exists", str(destination))
+    os.replace(source, destination)

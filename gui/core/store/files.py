@@ -4,12 +4,84 @@ and the fsyncs that make a rename survive a power cut."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 PRIVATE_FILE_MODE = 0o600
+
+
+class NotAFileError(OSError):
+    """A folder, pipe, socket or device where a regular file belongs. Never read: a pipe
+    or a device could block for ever or never end. ``strerror`` says what it is."""
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, in words, for messages."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def check_regular(path: Path) -> bool:
+    """False when ``path`` does not exist; True when it is a regular file (a symlink to one
+    counts); NotAFileError for anything else. Does not open it, so it cannot block."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(mode):
+        raise NotAFileError(errno.EINVAL, f"it is {kind_of(mode)}, not a file", str(path))
+    return True
+
+
+def open_regular(path: Path) -> int:
+    """A read-only descriptor for ``path``, refusing anything but a regular file. O_NONBLOCK
+    makes opening a named pipe return at once instead of waiting for a writer; the file's
+    type is then checked on the open descriptor, so a swap in between cannot fool it."""
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    flags = os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except IsADirectoryError:
+        raise NotAFileError(errno.EISDIR, "it is a folder, not a file", str(path)) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise NotAFileError(errno.EINVAL, f"it is {kind_of(mode)}, not a file", str(path))
+    if nonblock:
+        os.set_blocking(fd, True)  # reads of a regular file never block anyway
+    return fd
+
+
+def is_disk_full(error: BaseException) -> bool:
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def free_bytes(directory: Path) -> int | None:
+    """Space left for this user on the disk holding ``directory`` (None if unknown)."""
+    try:
+        if hasattr(os, "statvfs"):
+            found = os.statvfs(directory)
+            return found.f_bavail * found.f_frsize
+        import shutil
+
+        return shutil.disk_usage(directory).free
+    except OSError:
+        return None
+
+
+def disk_full_message(directory: Path) -> str:
+    return f"There is no space left on the disk that holds {directory}."
 
 
 def is_posix() -> bool:
@@ -88,11 +160,16 @@ def fsync_file(path: Path) -> None:
 
 def read_limited(path: Path, limit: int) -> bytes:
     """The file's bytes, or ValueError when it is larger than ``limit`` (checked while
-    reading, so a file that grows or lies about its size cannot exhaust memory)."""
-    with open(path, "rb") as handle:
-        if os.fstat(handle.fileno()).st_size > limit:  # refuse early when the size says so
+    reading, so a file that grows or lies about its size cannot exhaust memory). Only a
+    regular file is read (NotAFileError otherwise), so a pipe or a device cannot hang it."""
+    with os.fdopen(open_regular(path), "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:  # refuse early when the size says so
             raise ValueError(f"the file is larger than {limit // 1_000_000} MB")
-        data = handle.read(limit + 1)
+        # Sized to the file, not to the limit: read(limit) would allocate the whole limit.
+        data = handle.read(size + 1)
+        if len(data) > size:  # it grew while being read
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise ValueError(f"the file is larger than {limit // 1_000_000} MB")
     return data
@@ -105,14 +182,15 @@ def exclusive_lock(path: Path) -> Iterator[None]:
     window and a command) do not both create a key and a database."""
     fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
     try:
-        if is_posix():
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        else:
+        # sys.platform, not is_posix(): the type checker follows it to the platform's module.
+        if sys.platform == "win32":
             import msvcrt
 
             msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # retries for ~10 s, then OSError
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)  # closing releases the lock on every platform

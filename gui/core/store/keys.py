@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from gui.core.store.config import CONFIG_NAME, read_config, read_identity
 from gui.core.store.errors import StoreError
 from gui.core.store.files import read_limited, write_private_file
 
@@ -59,8 +60,20 @@ class KeySpec:
 
 
 def key_username(data_dir: Path) -> str:
-    """The keyring entry's user name: one key per data dir, so a portable install or a test
-    run with ``--data-dir`` never touches the key of the user's main checklist."""
+    """The keyring entry's user name for the checklist in ``data_dir``: by the checklist's
+    id (``checklist.id``, which moves with the folder), or, for a checklist without one,
+    by the folder's path, as older versions named it. One key per checklist, so a portable
+    install or a test run with ``--data-dir`` never touches the user's main key."""
+    checklist_id = read_identity(data_dir, read_config(data_dir / CONFIG_NAME))
+    return id_key_name(checklist_id) if checklist_id else path_key_name(data_dir)
+
+
+def id_key_name(checklist_id: str) -> str:
+    return f"checklist-key id:{checklist_id}"
+
+
+def path_key_name(data_dir: Path) -> str:
+    """The name older versions used; still read, and migrated to the id-based one."""
     return f"checklist-key {data_dir}"
 
 

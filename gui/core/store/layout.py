@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gui.core.paths import AppDirs
-from gui.core.store.config import Mode
+from gui.core.store.config import CONFIG_NAME, Mode
 from gui.core.store.errors import StorageError
 from gui.core.store.files import make_private_dir
-from gui.core.store.keys import KeySpec, key_username
+from gui.core.store.keys import KeySpec
 
 DB_NAME = "checklist.db"
-CONFIG_NAME = "store.json"
 LOCK_NAME = ".store.lock"
 
 NOT_ENCRYPTED = "none (not encrypted)"
@@ -38,10 +37,6 @@ class StoreLayout:
     @property
     def config(self) -> Path:
         return self.data / CONFIG_NAME
-
-    @property
-    def key_name(self) -> str:
-        return key_username(self.data)
 
 
 @dataclass(frozen=True)

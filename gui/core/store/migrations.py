@@ -73,8 +73,72 @@ SCHEMA_V2 = (
     """,
 )
 
+# Privacy requests (GDPR, UK GDPR, CCPA letters) and their append-only history. The
+# statuses are the ones a user records; "overdue" follows from the date and is never stored.
+_REQUEST_STATUSES = "'drafted', 'sent', 'extended', 'answered', 'closed'"
+SCHEMA_REQUESTS = (
+    f"""
+    CREATE TABLE requests (
+        id                INTEGER PRIMARY KEY,
+        platform_id       TEXT NOT NULL,
+        category_ids      TEXT NOT NULL DEFAULT '[]',  -- JSON list of category ids
+        kind              TEXT NOT NULL,
+        law               TEXT NOT NULL CHECK (law IN ('gdpr', 'uk-gdpr', 'ccpa')),
+        status            TEXT NOT NULL CHECK (status IN ({_REQUEST_STATUSES})),
+        drafted_at        TEXT NOT NULL,  -- ISO 8601, UTC
+        sent_on           TEXT,           -- YYYY-MM-DD, when the user says they sent it
+        answered_on       TEXT,
+        extended          INTEGER NOT NULL DEFAULT 0 CHECK (extended IN (0, 1)),
+        follow_up_on      TEXT,
+        requester_name    TEXT NOT NULL DEFAULT '',
+        requester_account TEXT NOT NULL DEFAULT '',
+        grounds           TEXT NOT NULL DEFAULT '',
+        details           TEXT NOT NULL DEFAULT '',
+        notes             TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    f"""
+    CREATE TABLE request_history (
+        id          INTEGER PRIMARY KEY,
+        request_id  INTEGER NOT NULL REFERENCES requests (id),
+        old_status  TEXT CHECK (old_status IS NULL OR old_status IN ({_REQUEST_STATUSES})),
+        new_status  TEXT NOT NULL CHECK (new_status IN ({_REQUEST_STATUSES})),
+        note        TEXT NOT NULL DEFAULT '',
+        at          TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX request_history_by_request ON request_history (request_id, at)",
+    """
+    CREATE TRIGGER request_history_never_updated BEFORE UPDATE ON request_history
+    BEGIN SELECT RAISE(ABORT, 'history is append-only'); END
+    """,
+    """
+    CREATE TRIGGER request_history_never_deleted BEFORE DELETE ON request_history
+    BEGIN SELECT RAISE(ABORT, 'history is append-only'); END
+    """,
+)
+
+# What the user's data exports showed: one row per export platform, only the derived
+# findings (counts, dates, the few examples shown) as JSON, never the export's content.
+SCHEMA_EXPORT_FINDINGS = (
+    """
+    CREATE TABLE export_findings (
+        platform_id TEXT PRIMARY KEY,
+        export_name TEXT NOT NULL,  -- the archive's file name, without its folder
+        export_date TEXT,           -- ISO 8601, UTC, when the platform made it (if known)
+        read_at     TEXT NOT NULL,
+        findings    TEXT NOT NULL   -- JSON, gui.core.evidence.model.ExportReading
+    ) WITHOUT ROWID
+    """,
+)
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    SCHEMA_V1,
+    SCHEMA_V2,
+    SCHEMA_REQUESTS,
+    SCHEMA_EXPORT_FINDINGS,
+)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -24,6 +24,8 @@ from gui.core.store.database import (
     encryption_available,
     file_kind,
     has_partial_page,
+    is_empty_file,
+    match_companion_modes,
     read_only_error,
 )
 from gui.core.store.errors import (
@@ -37,13 +39,9 @@ from gui.core.store.errors import (
     WrongKeyError,
 )
 from gui.core.store.files import create_private_empty, exclusive_lock
-from gui.core.store.keys import (
-    KeyringProblem,
-    check_new_passphrase,
-    generate_key,
-    load_key,
-    save_key,
-)
+from gui.core.store.identity import find_key, read_identity, save_new_key
+from gui.core.store.journal import recover as recover_restore
+from gui.core.store.keys import KeyringProblem, check_new_passphrase, generate_key
 from gui.core.store.layout import (
     LOCK_NAME,
     NOT_ENCRYPTED,
@@ -51,6 +49,8 @@ from gui.core.store.layout import (
     StoreLayout,
     prepare_dir,
 )
+from gui.core.store.leftovers import data_elsewhere, describe, remove_strays
+from gui.core.store.locking import hold_shared, release, try_exclusive
 from gui.core.store.migrations import LATEST_VERSION, migrate
 from gui.core.store.store import Clock, Store, utc_now
 
@@ -75,32 +75,114 @@ def open_store(
     prepare_dir(layout.data)
     if not os.access(layout.data, os.W_OK):
         raise read_only_error(layout.database)
+    notices = _settle_leftovers(layout)
+    in_use = hold_shared(layout.data)
+    try:
+        store = _open(layout, passphrase, allow_unencrypted, clock)
+    except BaseException:
+        release(in_use)
+        raise
+    store.attach(in_use, notices)
+    return store
+
+
+def _settle_leftovers(layout: StoreLayout) -> list[str]:
+    """Finish or undo an interrupted restore and remove temporary files of killed runs:
+    only when nobody else has the checklist open (then none of it is in progress)."""
+    lock = try_exclusive(layout.data)
+    if lock is None:
+        return []
+    try:
+        notice = recover_restore(layout.data)
+        remove_strays(layout.data, layout.backups, keep_restore_copies=not layout.database.exists())
+    except OSError as error:
+        return [f"An interrupted restore could not be settled: {error.strerror or error}."]
+    finally:
+        release(lock)
+    return [notice] if notice else []
+
+
+def _open(
+    layout: StoreLayout, passphrase: str | None, allow_unencrypted: bool, clock: Clock | None
+) -> Store:
     config = read_config(layout.config)
     kind = file_kind(layout.database)
     if kind is FileKind.ABSENT:
+        _refuse_to_hide_data(layout)
         try:
             with exclusive_lock(layout.data / LOCK_NAME):
                 # Checked again under the lock: another process may have just created it.
                 if file_kind(layout.database) is FileKind.ABSENT:
                     protection = _protection_for_new(layout, config, passphrase, allow_unencrypted)
                     store = _open_with(layout, protection, created=True, clock=clock)
-                    _remember(layout, config, protection)
+                    _remember(layout, protection)
                     return store
         except OSError as error:
             raise read_only_error(layout.database, error.strerror or "") from None
         kind = file_kind(layout.database)
         config = read_config(layout.config)  # as the process that created it left it
+    _refuse_damaged_header(layout, config, kind)
     protection = protection_for_existing(layout, config, kind, passphrase)
     store = _open_with(layout, protection, created=False, clock=clock)
-    _remember(layout, config, protection)
+    _remember(layout, protection)
     return store
 
 
-def _remember(layout: StoreLayout, config: StoreConfig | None, protection: Protection) -> None:
-    """Record the protection in store.json: a hint for the next start and for `store
-    info`; the database is safe without it, so a failure to write it is not an error."""
-    wanted = StoreConfig(protection.mode, protection.backend)
-    if config != wanted:
+def _refuse_to_hide_data(layout: StoreLayout) -> None:
+    """No checklist: before a new, empty one is created, make sure the user's data is not
+    somewhere else: in an empty file whose contents were lost while backups exist, or in
+    files an interrupted restore or a crash left under other names."""
+    path = layout.database
+    backups = list_backups(layout.backups)
+    if is_empty_file(path) and backups:
+        newest = backups[0]
+        raise DatabaseDamagedError(
+            f"The checklist file {path} is empty (0 bytes): its contents were lost, perhaps "
+            "in a crash or on a full disk. It was left as it is; no new checklist was "
+            "created over it.",
+            f"Restore the newest backup, {describe(newest)}, with `privacy-review "
+            "restore-backup` (the empty file is kept beside it, renamed). To start a new, "
+            "empty checklist instead, delete the empty file.",
+        )
+    if path.exists() and not is_empty_file(path):
+        return
+    elsewhere = data_elsewhere(layout.data)
+    if not elsewhere:
+        return
+    listed = "\n".join(f"  {describe(p)}" for p in elsewhere[:5])
+    raise StoreError(
+        f"There is no checklist file {path}, but earlier checklist data is in {layout.data}:"
+        f"\n{listed}\nNo new, empty checklist was created, so that nothing hides them.",
+        f"To use the newest: `privacy-review restore-backup {elsewhere[0]}` (it is checked "
+        "and copied into place; the file itself stays). To start an empty checklist "
+        "instead, move these files to another folder first.",
+    )
+
+
+def _refuse_damaged_header(layout: StoreLayout, config: StoreConfig | None, kind: FileKind) -> None:
+    path = layout.database
+    if kind is FileKind.ZEROED:
+        raise _damaged(
+            path,
+            "its first bytes, where every checklist file has its header, are zeros; it is "
+            "neither a readable unencrypted file nor an encrypted one",
+        )
+    if kind is FileKind.ENCRYPTED and config is not None and config.mode is Mode.UNENCRYPTED:
+        raise _damaged(
+            path,
+            "it was set up unencrypted (see store.json), but its first bytes are not an "
+            "SQLite header",
+        )
+
+
+def _remember(layout: StoreLayout, protection: Protection) -> None:
+    """Record the protection, the checklist's id and where it is in store.json: a hint for
+    the next start and for `store info`; the database is safe without it, so a failure to
+    write it is not an error."""
+    current = read_config(layout.config)
+    checklist_id = read_identity(layout.data, current)
+    wanted = StoreConfig(protection.mode, protection.backend, checklist_id, str(layout.data))
+    if current != wanted:
         with contextlib.suppress(OSError):
             write_config(layout.config, wanted)
 
@@ -173,10 +255,11 @@ def _protection_for_new(
             can_store_unencrypted=True,
         )
     try:
-        key, label = load_key(layout.key_name)
+        found = find_key(layout, config)
+        key, label = found.key, found.label
         if key is None:
             key = generate_key()
-            label = save_key(layout.key_name, key)
+            label, _ = save_new_key(layout, config, key)
     except KeyringProblem as problem:
         if allow_unencrypted:
             return Protection.unencrypted()
@@ -233,7 +316,8 @@ def protection_for_existing(
         return Protection.from_passphrase(passphrase)
     # Keyring mode, or unknown (store.json lost): the keyring first, then a passphrase.
     try:
-        key, label = load_key(layout.key_name)
+        found = find_key(layout, config)
+        key, label = found.key, found.label
     except KeyringProblem as problem:
         if mode is None and passphrase is not None:
             return Protection.from_passphrase(passphrase)
@@ -254,15 +338,33 @@ def protection_for_existing(
         raise KeyNotFoundError(
             f"The checklist at {subject} is encrypted, but its key is not in the system "
             f"keyring ({label}). The file was left as it is: no new checklist was created "
-            "over it.",
+            f"over it. {_likely_cause(layout, config)}",
             "To recover: restore the key from a key export with `privacy-review key import "
             f"FILE`; {extra}or move the file away and import an export with "
-            "`privacy-review import FILE`.",
+            "`privacy-review import FILE`. Where the checklist still opens (the computer or "
+            "user account it came from), `privacy-review key export FILE` writes that key "
+            "export.",
             reason="the key is not in the system keyring",
             can_use_passphrase=mode is None,
             can_store_unencrypted=False,
         )
     return Protection.from_keyring(key, label)
+
+
+def _likely_cause(layout: StoreLayout, config: StoreConfig | None) -> str:
+    """Why a key is missing, as far as store.json can tell."""
+    moved_from = config.location if config is not None else ""
+    if moved_from and moved_from != str(layout.data):
+        return (
+            f"It was last opened at {moved_from}: it was moved or copied here, probably from "
+            "another computer or user account, and its key stays in the keyring where it was "
+            "made."
+        )
+    return (
+        "Likely causes: the folder was copied here from another computer or user account "
+        "(a key stays in the keyring where it was made), or the keyring was reset or "
+        "replaced."
+    )
 
 
 def _damaged(path: Path, detail: str) -> DatabaseDamagedError:
@@ -284,6 +386,8 @@ def _open_with(
                 raise read_only_error(path, error.strerror or "") from None
     elif has_partial_page(path):
         raise _damaged(path, "it ends in the middle of a page: it was probably cut short")
+    else:
+        match_companion_modes(path)
     try:
         database = Database.connect(path, protection.key)
     except NotADatabase as error:

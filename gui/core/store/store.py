@@ -21,11 +21,14 @@ from gui.core.store.exchange import (
     MAX_NOTE_CHARS,
     ImportResult,
     build_export,
+    clean_note,
     format_time,
+    is_encodable,
     parse_time,
     validate_export,
 )
 from gui.core.store.layout import Protection, StoreLayout, prepare_dir
+from gui.core.store.locking import release
 from gui.core.store.migrations import LATEST_VERSION
 from gui.core.store.snapshots import PolicySnapshot
 
@@ -62,6 +65,14 @@ class Store:
         self.key_backend: str = protection.backend
         self.mode: Mode = protection.mode
         self.created: bool = created  # True when this open made a new, empty checklist
+        # What opening found and settled (an interrupted restore), for the user to read.
+        self.notices: list[str] = []
+        self._in_use: int | None = None
+
+    def attach(self, in_use: int | None, notices: list[str]) -> None:
+        """Keep the shared in-use lock (see ``locking``) until ``close``."""
+        self._in_use = in_use
+        self.notices = list(notices)
 
     # --- where and how ------------------------------------------------------------------
 
@@ -111,6 +122,13 @@ class Store:
         status = Status(status)
         if not isinstance(note, str) or not isinstance(fingerprint, str):
             raise TypeError("note and fingerprint must be text")
+        if not is_encodable(note):
+            raise StoreError(
+                "The note holds characters that are not valid text (lone surrogates, as from "
+                "bytes that are not UTF-8); it was not saved.",
+                "Type the note again, or pass it with --note-file in UTF-8.",
+            )
+        note = clean_note(note)
         if len(note) > MAX_NOTE_CHARS:
             raise StoreError(
                 f"The note is too long ({len(note)} characters; at most {MAX_NOTE_CHARS}).",
@@ -330,6 +348,8 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+        fd, self._in_use = self._in_use, None
+        release(fd)
 
     def __enter__(self) -> Store:
         return self

@@ -2,13 +2,18 @@
 folder, and ``faulthandler`` writing hard crashes (segfaults in Qt) to a file beside it, so
 a window that vanished still leaves a trace the user can send.
 
-Notes and passphrases are never logged: log messages name platforms and categories only.
+The log says what the app did (started, opened the checklist, an error) and never what
+the user decided: no platform, category, decision, note or address (the checklist itself is
+encrypted; the log is not). ``PrivateLogFilter`` removes any web address that reaches it
+anyway (Qt's own messages may name one), and the files are 0600 whatever the umask.
 """
 
 from __future__ import annotations
 
 import faulthandler
 import logging
+import os
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -23,30 +28,104 @@ LOG_BACKUPS = 3
 _fault_file: TextIO | None = None
 
 
+# A web address, or a bare host with a path, anywhere in a message.
+URL_RE = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s'\"<>]*", re.IGNORECASE)
+PRIVATE_MODE = 0o600
+
+
+class PrivateLogFilter(logging.Filter):
+    """Replace web addresses in a record by "<address>": which links the user opened or
+    which pages were checked says what they reviewed."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = URL_RE.sub("<address>", message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def _open_private(path: str, mode: str, encoding: str | None) -> TextIO:
+    """Open a log file as 0600 from the start, so it is never readable by others."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else os.O_TRUNC)
+    fd = os.open(path, flags, PRIVATE_MODE)
+    if os.name == "posix":
+        os.fchmod(fd, PRIVATE_MODE)  # an existing file made before this version
+    return open(fd, mode, encoding=encoding)  # noqa: SIM115 - the handler closes it
+
+
+def _private_handler(path: Path) -> logging.Handler:
+    import logging.handlers
+
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def _open(self) -> TextIO:  # type: ignore[override]
+            return _open_private(self.baseFilename, self.mode, self.encoding)
+
+    handler = PrivateRotatingFileHandler(
+        path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+    )
+    handler.addFilter(PrivateLogFilter())
+    return handler
+
+
 def log_file(log_dir: Path) -> Path:
     return log_dir / LOG_FILE_NAME
+
+
+EARLY_RECORDS_KEPT = 1000
+
+
+class EarlyLogBuffer(logging.Handler):
+    """Keeps the records logged before the log file is set up (that waits until the
+    checklist is on screen: ``logging.handlers`` and the file cost start-up time), so
+    ``setup_logging`` can write them first; none is lost, an error while loading
+    included. Bounded, in case the file is never set up."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < EARLY_RECORDS_KEPT:
+            self.records.append(record)
+
+
+def buffer_early_logs(*, level: int = logging.INFO) -> None:
+    """Hold log records in memory until ``setup_logging`` (cheap: no import, no file)."""
+    root = logging.getLogger()
+    if not any(isinstance(h, EarlyLogBuffer) for h in root.handlers):
+        root.addHandler(EarlyLogBuffer())
+    if root.level == logging.NOTSET or root.level > level:
+        root.setLevel(level)
+
+
+def _replay_early_logs(root: logging.Logger, handler: logging.Handler) -> None:
+    for buffer in [h for h in root.handlers if isinstance(h, EarlyLogBuffer)]:
+        root.removeHandler(buffer)
+        for record in buffer.records:
+            if record.levelno >= handler.level:
+                handler.handle(record)
+        buffer.records.clear()
 
 
 def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path:
     """Send the app's log records to a rotated file in ``log_dir``; returns its path. Safe to
     call twice (tests): an existing handler for the same file is kept."""
-    import logging.handlers  # ~10 ms (socket, pickle...): after the first paint
-
     path = log_file(log_dir)
     root = logging.getLogger()
     for handler in root.handlers:
         if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename) == path:
+            _replay_early_logs(root, handler)
             return path
     try:
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
-        )
+        handler = _private_handler(path)
     except OSError as error:  # a read-only data dir must not stop the app
         print(f"privacy-review: cannot write the log file {path}: {error}", file=sys.stderr)
         return path
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%d %H:%M:%S")
     )
+    _replay_early_logs(root, handler)
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
@@ -60,7 +139,7 @@ def enable_faulthandler(log_dir: Path) -> Path | None:
     path = log_dir / FAULT_FILE_NAME
     try:
         if _fault_file is None or _fault_file.closed:
-            _fault_file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - must stay open
+            _fault_file = _open_private(str(path), "a", "utf-8")  # must stay open
         faulthandler.enable(file=_fault_file, all_threads=True)
         return path
     except OSError:

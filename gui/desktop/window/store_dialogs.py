@@ -102,7 +102,8 @@ def open_store_interactively(
             if passphrase is None:
                 return None
         except StoreError as error:
-            log.warning("the checklist could not be opened: %s", error.message)
+            # The kind of failure only: messages name files and may quote the user's data.
+            log.warning("the checklist could not be opened: %s", type(error).__name__)
             prompts.show_error(parent, error)
             return None
 
