@@ -1,0 +1,133 @@
+"""Puts reading exports into the checklist window: File > Read a data export… and Your
+exports…, a ZIP dropped on the window, and the findings index every ``CategoryView`` asks.
+``install_evidence(window)`` is called once the window has its catalog and store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+
+from gui.desktop.evidence.findings_view import (
+    FindingsIndex,
+    clear_findings_index,
+    set_findings_index,
+)
+
+if TYPE_CHECKING:
+    from gui.core.evidence.model import ExportReading
+    from gui.desktop.window.main_window import MainWindow
+
+
+class EvidenceCommands(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        assert window.store is not None
+        self.index = FindingsIndex(window.store)
+        set_findings_index(self.index)
+        index = self.index
+        window.destroyed.connect(lambda *_: clear_findings_index(index))
+        self.read_action = QAction("&Read a data export…", window)
+        self.read_action.setStatusTip(
+            "Read the copy of your data a platform gave you, on this computer"
+        )
+        self.read_action.triggered.connect(lambda: self.open_read_dialog())
+        self.overview_action = QAction("&Your data exports…", window)
+        self.overview_action.setStatusTip("What the exports you read show; forget one")
+        self.overview_action.triggered.connect(lambda: self.open_overview())
+        file_menu = next(
+            (a.menu() for a in window.menuBar().actions() if a.text() == "&File"), None
+        )
+        if file_menu is not None:
+            actions = file_menu.actions()
+            before = next((a for a in actions if a.isSeparator()), None)
+            file_menu.insertAction(before, self.read_action)  # type: ignore[arg-type]
+            file_menu.insertAction(before, self.overview_action)  # type: ignore[arg-type]
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    # -- dropping a file -------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
+            if _dropped_zip(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif event.type() == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            path = _dropped_zip(event)
+            if path is not None:
+                event.acceptProposedAction()
+                self.open_read_dialog(path)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- commands --------------------------------------------------------------------
+
+    def save(self, reading: ExportReading) -> None:
+        from gui.core.store.findings import database_of, save_reading
+
+        store = self.window.store
+        assert store is not None
+        save_reading(database_of(store), reading)
+        self.index.refresh()
+
+    def forget(self, platform_id: str) -> None:
+        from gui.core.store.findings import database_of, forget_reading
+
+        store = self.window.store
+        assert store is not None
+        forget_reading(database_of(store), platform_id)
+        self.index.refresh()
+        self.window.reload()
+        self.window.statusBar().showMessage("Forgot what that export showed.", 10_000)
+
+    def open_read_dialog(self, path: Path | None = None) -> Any:
+        from gui.desktop.evidence.read_dialog import ReadExportDialog
+
+        dialog = ReadExportDialog(self.save, self.window, path=path)
+        dialog.read.connect(self._after_read)
+        dialog.open()
+        return self.window.keep(dialog)
+
+    def _after_read(self, reading: ExportReading) -> None:
+        self.window.reload()  # checks against decisions show up as "needs attention"
+        self.open_overview(reading)
+
+    def open_overview(self, reading: ExportReading | None = None) -> Any:
+        from gui.desktop.evidence.overview import ExportOverview
+
+        readings = self.index.readings
+        if reading is None:
+            if not readings:
+                self.window.statusBar().showMessage(
+                    "No export read yet: File > Read a data export…", 10_000
+                )
+                return None
+            reading = max(readings, key=lambda r: r.read_at)
+        dialog = ExportOverview(reading, self.window.catalog, self.forget, self.window)
+        dialog.open()
+        return self.window.keep(dialog)
+
+
+def _dropped_zip(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return None
+    urls = [url for url in mime.urls() if url.isLocalFile()]
+    if len(urls) != 1:
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() == ".zip" else None
+
+
+def install_evidence(window: MainWindow) -> EvidenceCommands:
+    commands: EvidenceCommands | None = getattr(window, "evidence", None)
+    if commands is None:
+        commands = EvidenceCommands(window)
+        window.evidence = commands  # type: ignore[attr-defined]
+    else:
+        commands.index.refresh()
+    return commands
