@@ -1,0 +1,99 @@
+"""A letter on paper: its text laid out by ``QTextDocument`` (HTML built from escaped text,
+so markup the user typed is printed as typed) onto a ``QPdfWriter`` or a ``QPrinter``.
+
+Qt is imported inside functions only, so the command line can import this cheaply; a PDF
+made without a window uses the offscreen platform (``ensure_gui_application``).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from gui.core.requests.letters import Letter
+from gui.core.requests.render import visible
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPagedPaintDevice, QTextDocument
+
+MARGINS_MM = 20.0
+
+
+def _escaped(text: str) -> str:
+    return html.escape(visible(text)).replace("\n", "<br>")
+
+
+def letter_html(letter: Letter) -> str:
+    parts = ["<html><body style='font-size: 11pt'>"]
+    if letter.addressee:
+        parts.append("<p>" + "<br>".join(_escaped(line) for line in letter.addressee) + "</p>")
+    parts.append(f"<p>Date: {letter.dated.isoformat()}</p>")
+    parts.append(f"<p><b>Subject: {_escaped(letter.subject)}</b></p>")
+    for block in letter.blocks:
+        if isinstance(block, tuple):
+            items = "".join(f"<li>{_escaped(item)}</li>" for item in block)
+            parts.append(f"<ul>{items}</ul>")
+        else:
+            parts.append(f"<p>{_escaped(block)}</p>")
+    parts.append("<p>" + "<br>".join(_escaped(line) for line in letter.signature) + "</p>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def letter_document(letter: Letter) -> QTextDocument:
+    from PySide6.QtGui import QTextDocument, QTextOption
+
+    document = QTextDocument()
+    option = QTextOption()
+    # A very long word (a pasted URL, a name without spaces) wraps instead of running off.
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(option)
+    document.setHtml(letter_html(letter))
+    return document
+
+
+def paint_letter(letter: Letter, device: QPagedPaintDevice) -> None:
+    """Lay the letter out on ``device`` (a QPdfWriter or a QPrinter)."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout
+
+    device.setPageMargins(QMarginsF(*(MARGINS_MM,) * 4), QPageLayout.Unit.Millimeter)
+    document = letter_document(letter)
+    document.print_(device)
+
+
+def _ensure_gui_application() -> None:
+    """A PDF needs fonts, not a screen: without a running application (the command line),
+    start one on the offscreen platform unless the caller chose another."""
+    import os
+    import sys
+
+    from PySide6.QtGui import QGuiApplication
+
+    global _application
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _application = QGuiApplication(sys.argv[:1] or ["privacy-review"])
+
+
+_application: object = None
+
+
+def write_letter_pdf(letter: Letter) -> bytes:
+    """The letter as PDF bytes (A4)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QPageSize, QPdfWriter
+
+    _ensure_gui_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(visible(letter.subject))
+    writer.setCreator("Privacy Review")
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(300)
+    paint_letter(letter, writer)
+    del writer  # finishes the file
+    buffer.close()
+    return bytes(data.data())
