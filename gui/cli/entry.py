@@ -12,8 +12,10 @@ import importlib
 import sys
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from gui import __version__
+from gui.cli.i18n import _
 
 # As early as the app can note it: ``--profile-startup`` measures from here (the interpreter's
 # own start-up and ``import gui`` come before this and are not counted).
@@ -35,8 +37,11 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
         "store",
     ),
     "gui.cli.wizard_cmd": ("wizard",),
+    "gui.cli.evidence_cmd": ("evidence",),
+    "gui.cli.request_cmd": ("request",),
 }
 
+PROG = "privacy-review"  # the command's name, never translated
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
@@ -46,30 +51,61 @@ class CommandError(Exception):
     """Bad input a command reports as one line on stderr, exit 1."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with "did you mean" for a mistyped command or choice ("catalgo" ->
+    catalog). Subcommand parsers are made of the same class, so every level has it."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        choices = action.choices
+        if choices is None or value in choices or not isinstance(value, str):
+            super()._check_value(action, value)
+            return
+        from gui.core.lookup import suggestions
+
+        known = [str(choice) for choice in choices]
+        close = suggestions(value, known)
+        if close:
+            message = _("invalid choice: {value}; did you mean {close}? (choose from {known})")
+        else:
+            message = _("invalid choice: {value} (choose from {known})")
+        raise argparse.ArgumentError(
+            action,
+            message.format(value=repr(value), close=_(" or ").join(close), known=", ".join(known)),
+        )
+
+
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="privacy-review",
-        description="Review what social platforms collect about you, and keep a private "
-        "checklist of what you did about it. With no command, the app window opens.",
+    parser = _Parser(
+        prog=PROG,
+        description=_(
+            "Review what social platforms collect about you, and keep a private "
+            "checklist of what you did about it. With no command, the app window opens."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"privacy-review {__version__}")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="keep everything the app writes under DIR "
-        "(default: the system's per-user folders; also PRIVACY_REVIEW_DATA_DIR)",
+        help=_(
+            "keep everything the app writes under DIR "
+            "(default: the system's per-user folders; also PRIVACY_REVIEW_DATA_DIR)"
+        ),
     )
     parser.add_argument(
         "--profile-startup",
         action="store_true",
-        help="open the window, print first-paint-ms and ready-ms (milliseconds since start), "
-        "then exit",
+        help=_(
+            "open the window, print first-paint-ms and ready-ms (milliseconds since start), "
+            "then exit"
+        ),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check this installation headless (resources, catalog, a temporary encrypted "
-        "store, a summary PDF) and exit non-zero naming what failed",
+        help=_(
+            "check this installation headless (resources, catalog, a temporary encrypted "
+            "store, a summary PDF) and exit non-zero naming what failed"
+        ),
     )
     if not with_commands:
         parser.set_defaults(command=None)
@@ -110,10 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args)
         return int(handler(args) or EXIT_OK)
     except CommandError as error:
-        print(f"privacy-review: {error}", file=sys.stderr)
+        print(_("privacy-review: {error}").format(error=error), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("privacy-review: interrupted", file=sys.stderr)
+        print(_("privacy-review: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK

@@ -118,8 +118,10 @@ def check_links(args: argparse.Namespace) -> int:
         return 0
     counts = Counter(str(r.outcome) for r in results)
     summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
-    noun = "platform" if len(platforms) == 1 else "platforms"
-    print(f"{len(results)} links on {len(platforms)} {noun}: {summary or 'nothing to check'}")
+    from gui.core.words import count_words
+
+    links = count_words(len(results), "link")
+    print(f"{links} on {count_words(len(platforms), 'platform')}: {summary or 'nothing to check'}")
     return 0
 
 

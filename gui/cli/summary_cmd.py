@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from typing import Any
+
+from gui.cli.i18n import _
 
 # The same names as gui.core.summary.model.FORMATS (a test keeps them equal); repeated here so
 # that registering the command imports nothing but argparse.
@@ -20,29 +23,40 @@ _COUNTRY_RE = re.compile(r"^[A-Za-z]{2}$")
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "summary",
-        help="write a summary of your checklist (PDF, HTML, Markdown or text)",
-        description="Write the summary of your checklist: what is still to do, then each "
-        "platform's categories with what you decided, when, and your notes.",
+        help=_("write a summary of your checklist (PDF, HTML, Markdown or text)"),
+        description=_(
+            "Write the summary of your checklist: what is still to do, then each "
+            "platform's categories with what you decided, when, and your notes."
+        ),
     )
-    parser.add_argument("--output", "-o", required=True, metavar="FILE", help="file to write")
+    parser.add_argument("--output", "-o", required=True, metavar="FILE", help=_("file to write"))
     parser.add_argument(
         "--format",
         choices=FORMAT_NAMES,
-        help="output format (default: from the extension of FILE)",
+        help=_("output format (default: from the extension of FILE)"),
     )
-    parser.add_argument(
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
         "--platform",
         dest="platforms",
         action="extend",
         nargs="+",
         metavar="ID",
-        help="only these platforms (default: all); repeat or list several",
+        help=_(
+            "only these platforms (default: the ones you reviewed, or all when you have "
+            "reviewed none); repeat or list several"
+        ),
+    )
+    which.add_argument(
+        "--all-platforms",
+        action="store_true",
+        help=_("every platform in the catalog, also the ones you have not reviewed"),
     )
     parser.add_argument(
         "--no-notes",
         dest="include_notes",
         action="store_false",
-        help="leave your notes out",
+        help=_("leave your notes out"),
     )
     unreviewed = parser.add_mutually_exclusive_group()
     unreviewed.add_argument(
@@ -50,23 +64,23 @@ def register(subparsers: Any) -> None:
         dest="include_unreviewed",
         action="store_true",
         default=True,
-        help="include categories you have not reviewed yet (the default)",
+        help=_("include categories you have not reviewed yet (the default)"),
     )
     unreviewed.add_argument(
         "--no-unreviewed",
         dest="include_unreviewed",
         action="store_false",
-        help="leave categories you have not reviewed yet out",
+        help=_("leave categories you have not reviewed yet out"),
     )
     parser.add_argument(
         "--page-size",
         choices=PAGE_SIZES,
-        help="paper size of a PDF (default: Letter in the US and Canada, else A4, by locale)",
+        help=_("paper size of a PDF (default: Letter in the US and Canada, else A4, by locale)"),
     )
     parser.add_argument(
         "--country",
         metavar="CODE",
-        help="two-letter country code; controls not offered there are listed as unavailable",
+        help=_("two-letter country code; controls not offered there are listed as unavailable"),
     )
     parser.set_defaults(handler=write_summary_command)
 
@@ -79,33 +93,43 @@ def write_summary_command(args: argparse.Namespace) -> int:
     from gui.cli.store_cmd import _refuse_store_files
     from gui.core import paths
     from gui.core.summary.export import write_summary
-    from gui.core.summary.model import SummaryOptions, build_summary, format_for_path
+    from gui.core.summary.model import (
+        SummaryOptions,
+        build_summary,
+        default_platform_ids,
+        format_for_path,
+    )
 
     output = Path(args.output)
     try:
         fmt = format_for_path(output, args.format)
     except ValueError as error:
-        raise CommandError(f"{error} (with --format)") from None
+        raise CommandError(_("{error} (with --format)").format(error=error)) from None
     country = args.country
     if country is not None and not _COUNTRY_RE.match(country):
-        raise CommandError(f"--country takes a two-letter code such as DE or US, not {country!r}")
+        raise CommandError(
+            _("--country takes a two-letter code such as DE or US, not {country}").format(
+                country=repr(country)
+            )
+        )
     if output.is_dir():
-        raise CommandError(f"{output} is a folder; give a file name")
+        raise CommandError(_("{output} is a folder; give a file name").format(output=output))
     # The store's own guard: a summary must never be written over the checklist itself.
     _refuse_store_files(output, paths.resolve(args.data_dir))
 
     catalog = load_for_command(args)
     decisions, recheck_days = _read_checklist(args)
-    platform_ids = None
     if args.platforms:
+        from gui.cli.lookup import resolve_platform_ids
+
         known = [p.id for p in catalog.platforms]
         known += sorted({d.platform_id for d in decisions} - set(known))
-        unknown = [pid for pid in args.platforms if pid not in known]
-        if unknown:
-            raise CommandError(
-                f"unknown platform {unknown[0]!r}; known platforms: {', '.join(known)}"
-            )
-        platform_ids = tuple(dict.fromkeys(args.platforms))  # keep order, drop repeats
+        platform_ids = resolve_platform_ids(args.platforms, known)
+    elif args.all_platforms:
+        platform_ids = None
+    else:
+        # What the user reviewed, not a 7-page summary of every platform in the catalog.
+        platform_ids = default_platform_ids(catalog, decisions)
 
     options = SummaryOptions(
         platform_ids=platform_ids,
@@ -115,11 +139,18 @@ def write_summary_command(args: argparse.Namespace) -> int:
         recheck_days=recheck_days,
     )
     summary = build_summary(catalog, decisions, options)
+    from gui.cli.request_cmd import with_overdue_requests  # privacy requests past deadline
+
+    summary = with_overdue_requests(args, catalog, summary)
     try:
-        write_summary(summary, output, fmt, page_size=args.page_size)
+        write_summary(summary, output, fmt, page_size=args.page_size, pdf=_pdf_renderer(fmt))
     except OSError as error:
-        raise CommandError(f"cannot write {output}: {error.strerror or error}") from None
-    print(f"Wrote {output} ({fmt})")
+        raise CommandError(
+            _("cannot write {output}: {reason}").format(
+                output=output, reason=error.strerror or error
+            )
+        ) from None
+    print(_("Wrote {output} ({format})").format(output=output, format=fmt))
     return 0
 
 
@@ -136,3 +167,12 @@ def _read_checklist(args: argparse.Namespace) -> tuple[list[Any], int]:
             return store.decisions(), store.recheck_days()
     except StoreError as error:
         raise CommandError(str(error)) from None
+
+
+def _pdf_renderer(fmt: str) -> Callable[..., bytes] | None:
+    """The desktop layer's PDF renderer, imported only when a PDF is written (it loads Qt)."""
+    if fmt != "pdf":
+        return None
+    from gui.desktop.summary.pdf import render_pdf
+
+    return render_pdf

@@ -6,10 +6,11 @@ decisions, and the wizard, the checklist window and the summary all read these r
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
+from gui.core import words
 from gui.core.catalog import Catalog, Category, Platform
 
 DEFAULT_RECHECK_DAYS = 180
@@ -22,13 +23,19 @@ class Status(StrEnum):
     LATER = "later"
 
 
-STATUS_LABELS = {
-    Status.OPTED_OUT: "Opted out",
-    Status.KEPT: "Kept",
-    Status.NOT_APPLICABLE: "Not applicable",
-    Status.LATER: "Later",
-}
-UNREVIEWED_LABEL = "Not reviewed"
+# Each status in words that fit every control kind: for lists of all statuses (the status
+# filter, the history) and categories whose control is unknown. A row's own label is the
+# choice the user picked for its control: ``ChecklistRow.label_for(region)``.
+STATUS_LABELS = {status: words.GENERIC_WORDS[status.value] for status in Status}
+UNREVIEWED_LABEL = words.UNREVIEWED_WORDS
+
+# Why a row needs attention, and its flags, in the words every view shows.
+REASON_UNREVIEWED = "not reviewed yet"
+REASON_LATER = "marked for later"
+FLAG_CHANGED = "changed since you decided"
+FLAG_DUE = "due for a re-check"
+FLAG_RETIRED = "retired from the catalog"
+FLAG_EVIDENCE = "your export shows something to check"
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,9 @@ class ChecklistRow:
     decision: Decision | None
     changed: bool  # the catalog entry changed since the user decided
     due: bool  # decided longer ago than the re-check interval
+    # What a data export shows against the decision, worded as evidence to check
+    # (gui.core.evidence.checks); any makes the row need attention.
+    evidence: tuple[str, ...] = ()
 
     @property
     def retired(self) -> bool:
@@ -81,27 +91,107 @@ class ChecklistRow:
     def title(self) -> str:
         return self.category.title if self.category else f"{self.category_id} (retired)"
 
+    def control_kind(self, region: str | None = None) -> str | None:
+        """The kind of control a user in ``region`` has (None for a retired category)."""
+        return words.control_kind(self.category, region)
+
+    def label_for(self, region: str | None) -> str:
+        """The decision in the words the user picked for the control they have in
+        ``region`` ("I turned it off", "I sent the form"); "Not reviewed" when undecided."""
+        return words.status_words(self.status, self.control_kind(region))
+
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status] if self.status else UNREVIEWED_LABEL
+        """``label_for`` the default control (no region known)."""
+        return self.label_for(None)
+
+    # --- The rules of "to do", "needs a re-check" and "needs attention": here only. The
+    # wizard's scopes (gui.core.review.plan), the tree's filter, the finish page and the
+    # summary read these properties instead of combining the fields themselves.
+
+    @property
+    def undecided(self) -> bool:
+        """Not reviewed yet, or marked for later (the wizard's "to do" scope). A retired
+        category is never undecided: there is nothing left to review."""
+        return not self.retired and (self.decision is None or self.status is Status.LATER)
+
+    @property
+    def needs_recheck(self) -> bool:
+        """Decided, but the catalog entry changed since, or the decision is due for a
+        re-check (the wizard's "changed" scope; "Confirm" in the detail pane)."""
+        return not self.retired and (self.changed or self.due)  # both need a decision
+
+    @property
+    def needs_attention(self) -> bool:
+        """Something is left to do: undecided, changed since decided, due, or a data
+        export shows something to check against the decision."""
+        return self.undecided or self.needs_recheck or (not self.retired and bool(self.evidence))
 
     @property
     def to_do(self) -> bool:
-        """Still to do: unreviewed, marked later, changed since decided, or due."""
-        if self.retired:
-            return False
-        return self.decision is None or self.status is Status.LATER or self.changed or self.due
+        """On the "Still to do" list: the same rule as ``needs_attention`` (kept under
+        this name for the finish page, the summary and the tree's filter)."""
+        return self.needs_attention
+
+    @property
+    def attention_reasons(self) -> tuple[str, ...]:
+        """Why the row needs attention, in words ("not reviewed yet", "marked for later",
+        then the flags); empty when it does not."""
+        if not self.needs_attention:
+            return ()
+        found = []
+        if self.decision is None:
+            found.append(REASON_UNREVIEWED)
+        elif self.status is Status.LATER:
+            found.append(REASON_LATER)
+        found.extend(flag for flag in self.flags if flag != FLAG_RETIRED)
+        return tuple(found)
 
     @property
     def flags(self) -> tuple[str, ...]:
         found = []
         if self.changed:
-            found.append("changed since you decided")
+            found.append(FLAG_CHANGED)
         if self.due:
-            found.append("due for a re-check")
+            found.append(FLAG_DUE)
         if self.retired:
-            found.append("retired from the catalog")
+            found.append(FLAG_RETIRED)
+        if self.evidence:
+            found.append(FLAG_EVIDENCE)
         return tuple(found)
+
+
+def checklist_row(
+    platform: Platform,
+    category: Category,
+    decision: Decision | None,
+    *,
+    now: datetime | None = None,
+    recheck_days: int = DEFAULT_RECHECK_DAYS,
+) -> ChecklistRow:
+    """One current category's row, as ``build_checklist`` makes it (the window re-reads a
+    single saved decision with it instead of rebuilding the whole checklist)."""
+    return _row(
+        platform, category, decision, now or datetime.now(UTC), timedelta(days=recheck_days)
+    )
+
+
+def _row(
+    platform: Platform,
+    category: Category,
+    decision: Decision | None,
+    now: datetime,
+    interval: timedelta,
+) -> ChecklistRow:
+    return ChecklistRow(
+        platform_id=platform.id,
+        platform_name=platform.name,
+        category_id=category.id,
+        category=category,
+        decision=decision,
+        changed=bool(decision and decision.fingerprint != category.fingerprint),
+        due=bool(decision and now - decision.decided_at > interval),
+    )
 
 
 def _rows_for_platform(
@@ -110,21 +200,10 @@ def _rows_for_platform(
     now: datetime,
     interval: timedelta,
 ) -> list[ChecklistRow]:
-    rows = []
-    for category in platform.categories:
-        decision = decisions.get((platform.id, category.id))
-        rows.append(
-            ChecklistRow(
-                platform_id=platform.id,
-                platform_name=platform.name,
-                category_id=category.id,
-                category=category,
-                decision=decision,
-                changed=bool(decision and decision.fingerprint != category.fingerprint),
-                due=bool(decision and now - decision.decided_at > interval),
-            )
-        )
-    return rows
+    return [
+        _row(platform, category, decisions.get((platform.id, category.id)), now, interval)
+        for category in platform.categories
+    ]
 
 
 def build_checklist(
@@ -134,9 +213,12 @@ def build_checklist(
     now: datetime | None = None,
     recheck_days: int = DEFAULT_RECHECK_DAYS,
     platform_ids: Iterable[str] | None = None,
+    evidence: Mapping[tuple[str, str], tuple[str, ...]] | None = None,
 ) -> list[ChecklistRow]:
     """Rows in catalog order, platform by platform; retired decisions follow their
-    platform's categories (or stand alone when the whole platform left the catalog)."""
+    platform's categories (or stand alone when the whole platform left the catalog).
+    ``evidence``: per (platform, category), checks from data exports
+    (``gui.core.evidence.checks.evidence_checks``)."""
     now = now or datetime.now(UTC)
     interval = timedelta(days=recheck_days)
     by_key = {(d.platform_id, d.category_id): d for d in decisions}
@@ -146,16 +228,22 @@ def build_checklist(
     for platform in catalog.platforms:
         if wanted is not None and platform.id not in wanted:
             continue
-        rows.extend(_rows_for_platform(platform, by_key, now, interval))
+        platform_rows = _rows_for_platform(platform, by_key, now, interval)
+        if evidence:
+            platform_rows = [
+                replace(row, evidence=evidence.get((row.platform_id, row.category_id), ()))
+                for row in platform_rows
+            ]
+        rows.extend(platform_rows)
         known.update((platform.id, c.id) for c in platform.categories)
     for key, decision in sorted(by_key.items()):
         if key in known or (wanted is not None and key[0] not in wanted):
             continue
-        platform = catalog.platform(key[0])
+        owner = catalog.platform(key[0])
         rows.append(
             ChecklistRow(
                 platform_id=key[0],
-                platform_name=platform.name if platform else key[0],
+                platform_name=owner.name if owner else key[0],
                 category_id=key[1],
                 category=None,
                 decision=decision,

@@ -17,13 +17,12 @@ class ResourceError(RuntimeError):
 
 @cache
 def resources_root() -> Path:
-    package = Path(__file__).resolve().parent.parent.parent  # gui/core/resources.py -> gui
-    here = package
+    package = Path(__file__).resolve().parent.parent  # gui/core/resources.py -> gui
     for candidate in (package / "resources", package.parent / "resources"):
         if (candidate / "catalog").is_dir():
             return candidate
     raise ResourceError(
-        f"bundled resources not found next to {here}; the installation is incomplete"
+        f"bundled resources not found next to {package}; the installation is incomplete"
     )
 
 

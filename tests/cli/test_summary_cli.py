@@ -182,3 +182,35 @@ def test_usage_errors_exit_2(data_dir: Path) -> None:
 
 def test_command_formats_match_the_model() -> None:
     assert tuple(FORMATS) == FORMAT_NAMES
+
+
+def test_by_default_only_the_platforms_reviewed(
+    data_dir: Path, tmp_path: Path, recorded: list[Decision]
+) -> None:
+    out = tmp_path / "reviewed.txt"
+    code, _, stderr = summary_cli(data_dir, "-o", str(out))
+    assert code == 0, stderr
+    text = out.read_text(encoding="utf-8")
+    assert "Alpha Social" in text and "Beta Chat" in text  # the two with decisions
+    assert "X (formerly Twitter)" not in text  # bundled, never reviewed
+
+    every = tmp_path / "every.txt"
+    code, _, stderr = summary_cli(data_dir, "-o", str(every), "--all-platforms")
+    assert code == 0, stderr
+    assert "X (formerly Twitter)" in every.read_text(encoding="utf-8")
+    assert summary_cli(data_dir, "-o", str(every), "--all-platforms", "--platform", "x")[0] == 2
+
+
+def test_platform_ids_in_any_case_and_the_picked_words(
+    data_dir: Path, tmp_path: Path, recorded: list[Decision]
+) -> None:
+    out = tmp_path / "alpha.md"
+    code, _, stderr = summary_cli(data_dir, "-o", str(out), "--platform", "ALPHA")
+    assert code == 0, stderr
+    text = out.read_text(encoding="utf-8")
+    assert "Alpha Social" in text and "Beta Chat" not in text
+    # alpha/ai-training is a switch the user turned off; alpha/ads a switch left on.
+    assert "| Posts used to train AI | I turned it off |" in text
+    assert "| Ads based on your activity | I left it on |" in text
+    code, _, stderr = summary_cli(data_dir, "-o", str(out), "--platform", "alpah")
+    assert code == 1 and "did you mean alpha?" in stderr

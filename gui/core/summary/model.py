@@ -24,6 +24,7 @@ from gui.core.checklist import (
     Status,
     build_checklist,
 )
+from gui.core.words import shown_risk
 
 TITLE = "Privacy Review summary"
 
@@ -74,8 +75,10 @@ class SummaryOptions:
     """What the user chose to print.
 
     ``platform_ids`` None means every platform in the catalog (plus platforms that only have
-    retired decisions). ``country`` (ISO code, e.g. "DE") lets region-limited controls count
-    as unavailable where they are not offered; None treats every control as available.
+    retired decisions); ``default_platform_ids`` gives the platforms the user reviewed,
+    which is what a summary shows unless the user asks for all. ``country`` (ISO code, e.g.
+    "DE") lets region-limited controls count as unavailable where they are not offered;
+    None treats every control as available.
     """
 
     platform_ids: tuple[str, ...] | None = None
@@ -96,7 +99,7 @@ class SettingsLink:
 class ToDoItem:
     platform_name: str
     title: str
-    risk: str  # "low" | "medium" | "high"; "" when unknown
+    risk: str  # "low" | "medium" | "high"; "" when unknown or an action (get a copy, ...)
     reasons: tuple[str, ...]
     links: tuple[SettingsLink, ...]
     control: str  # what the user can do, from CONTROL_LABELS
@@ -108,7 +111,7 @@ class ToDoItem:
 @dataclass(frozen=True)
 class CategoryLine:
     title: str
-    status: str  # the label the user sees, e.g. "Opted out", "Not reviewed"
+    status: str  # the words the user picked, e.g. "I turned it off"; or "Not reviewed"
     decided: date | None  # local date of the decision
     note: str  # "" when there is none or notes are left out
     flags: tuple[str, ...]  # "changed since you decided", "due for a re-check", ...
@@ -140,6 +143,9 @@ class Summary:
     to_do: tuple[ToDoItem, ...]
     platforms: tuple[PlatformSection, ...]
     unreviewed_left_out: int = field(default=0)  # when include_unreviewed is False
+    # Privacy requests past their legal deadline, one sentence each (gui.core.requests.
+    # summary_lines); empty when there are none or the caller has no store.
+    overdue_requests: tuple[str, ...] = field(default=())
 
     @property
     def include_notes(self) -> bool:
@@ -158,6 +164,7 @@ def format_generated(value: datetime) -> str:
     return f"{value:%Y-%m-%d %H:%M} ({zone})"
 
 
+OVERDUE_HEADING = "Requests past their legal deadline"
 NOTHING_TO_SHOW = "Nothing to show for this platform with the options chosen."
 SOURCES_INTRO = (
     "What each platform collects and where its settings are comes from the Privacy Review "
@@ -182,6 +189,17 @@ def unreviewed_sentence(count: int) -> str:
     noun = "category" if count == 1 else "categories"
     verb = "is" if count == 1 else "are"
     return f"{count} {noun} not yet reviewed {verb} left out of this summary."
+
+
+def default_platform_ids(catalog: Catalog, decisions: Iterable[Decision]) -> tuple[str, ...] | None:
+    """The platforms the user reviewed (at least one decision), in catalog order, then any
+    that left the catalog; None (every platform) when nothing is reviewed yet, so a first
+    summary still shows what there is to do."""
+    decided = {d.platform_id for d in decisions}
+    if not decided:
+        return None
+    ordered = [p.id for p in catalog.platforms if p.id in decided]
+    return (*ordered, *sorted(decided - set(ordered)))
 
 
 def format_for_path(path: str | Path, fmt: str | None = None) -> str:
@@ -243,7 +261,7 @@ def _line(row: ChecklistRow, options: SummaryOptions, zone: tzinfo | None) -> Ca
     note = clean_text(decision.note) if decision and options.include_notes else ""
     return CategoryLine(
         title=clean_text(row.title),
-        status=row.status_label,
+        status=row.label_for(options.country),  # worded for the reader's own control
         decided=decided,
         note=note,
         flags=row.flags,
@@ -258,7 +276,7 @@ def _to_do_item(row: ChecklistRow, category: Category, country: str | None) -> T
     return ToDoItem(
         platform_name=clean_text(row.platform_name),
         title=clean_text(category.title),
-        risk=category.risk,
+        risk=shown_risk(category, country),
         reasons=_reasons(row),
         links=_links(controls),
         control=CONTROL_LABELS.get(control.kind, control.kind),

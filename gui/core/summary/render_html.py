@@ -17,6 +17,7 @@ from html import escape
 
 from gui.core.summary.model import (
     NOTHING_TO_SHOW,
+    OVERDUE_HEADING,
     SOURCES_INTRO,
     CategoryLine,
     PlatformSection,
@@ -196,6 +197,10 @@ def render_html(summary: Summary) -> str:
         parts.append("<p>Nothing: every category is decided and up to date.</p>")
     if summary.unreviewed_left_out:
         parts.append(f'<p class="muted">{_e(unreviewed_sentence(summary.unreviewed_left_out))}</p>')
+    if summary.overdue_requests:
+        parts.append(f"<h2>{OVERDUE_HEADING} ({len(summary.overdue_requests)})</h2>")
+        items = "".join(f"<li>{_e(line)}</li>" for line in summary.overdue_requests)
+        parts.append(f"<ul>{items}</ul>")
     parts += [_section(section, notes) for section in summary.platforms]
     parts.append(_sources(summary))
     parts.append("</body></html>")

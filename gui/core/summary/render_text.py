@@ -1,8 +1,9 @@
 """The summary as Markdown (GitHub-flavoured tables) and as plain text. Qt-free.
 
 Markdown renderers turn ``<b>`` into bold and ``&amp;`` into ``&``, and load whatever an
-``<img>`` names, so every piece of catalog and user text is backslash-escaped: the file
-shows it literally in any CommonMark viewer. The only raw HTML written is ``<br>`` for line
+``<img>`` names, so every piece of catalog and user text is backslash-escaped where it
+would make markup (and only there, so "[beta]" stays readable): the file shows it literally
+in any CommonMark viewer. The only raw HTML written is ``<br>`` for line
 breaks inside table cells, which tables cannot hold otherwise.
 """
 
@@ -14,29 +15,34 @@ from urllib.parse import quote
 
 from gui.core.summary.model import (
     NOTHING_TO_SHOW,
+    OVERDUE_HEADING,
     SOURCES_INTRO,
     CategoryLine,
     PlatformSection,
     Summary,
     ToDoItem,
+    clean_text,
     format_date,
     format_generated,
     left_out_sentence,
     unreviewed_sentence,
 )
 
-# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
-# start markup anywhere in a line (emphasis, code, links, HTML, entities, table cells).
-_MD_INLINE_RE = re.compile(r"([\\`*_{}\[\]()<>|&~!#])")
-# ... and these only at the start of a line (headings, lists, quotes, rules, setext).
-_MD_LINE_START_RE = re.compile(r"^(\s*)([-+=]|\d+(?=\.))", re.MULTILINE)
+# CommonMark lets any ASCII punctuation be backslash-escaped, but escaping all of it makes
+# the file hard to read ("Ads \\[beta\\]"). Escaped anywhere in a line: what starts emphasis,
+# code, raw HTML, strikethrough and table cells; "&" only where it would make an entity; "]"
+# only where it would close a link or image ("](", "][") or a link definition ("]:"), which
+# is enough to keep "[text](url)" in a note from becoming a link.
+_MD_INLINE_RE = re.compile(r"[\\`*_<|~]|&(?=#?[A-Za-z0-9]+;)|\](?=[(\[:])")
+# ... and these only at the start of a line (headings, quotes, lists, rules, setext).
+_MD_LINE_START_RE = re.compile(r"^(\s*)([-+=#>]|\d+(?=[.)]))", re.MULTILINE)
 
 TEXT_WIDTH = 78
 
 
 def md_escape(text: str) -> str:
     """``text`` as Markdown that displays exactly ``text`` (newlines kept)."""
-    escaped = _MD_INLINE_RE.sub(r"\\\1", text)
+    escaped = _MD_INLINE_RE.sub(lambda match: "\\" + match.group(0), text)
     return _MD_LINE_START_RE.sub(_escape_line_start, escaped)
 
 
@@ -160,6 +166,10 @@ def render_markdown(summary: Summary) -> str:
     if summary.unreviewed_left_out:
         out += ["", unreviewed_sentence(summary.unreviewed_left_out)]
     out.append("")
+    if summary.overdue_requests:
+        out += [f"## {OVERDUE_HEADING} ({len(summary.overdue_requests)})", ""]
+        out += [f"- {md_escape(line)}" for line in summary.overdue_requests]
+        out.append("")
     for section in summary.platforms:
         out += _md_section(section, notes)
     out += ["## Where this comes from", "", md_escape(SOURCES_INTRO), ""]
@@ -237,6 +247,11 @@ def render_text(summary: Summary) -> str:
     if summary.unreviewed_left_out:
         out += ["", unreviewed_sentence(summary.unreviewed_left_out)]
     out.append("")
+    if summary.overdue_requests:
+        out += _heading(f"{OVERDUE_HEADING} ({len(summary.overdue_requests)})", "-")
+        for line in summary.overdue_requests:
+            out += _wrap(f"* {clean_text(line)}", TEXT_WIDTH, "", "  ")
+        out.append("")
     for section in summary.platforms:
         out += _heading(section.name, "=")
         if section.lines:
