@@ -7,7 +7,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from gui.core.catalog import Catalog, Platform
-from gui.core.checklist import ChecklistRow, HistoryEntry, Status, build_checklist
+from gui.core.checklist import (
+    ChecklistRow,
+    HistoryEntry,
+    Status,
+    build_checklist,
+    checklist_row,
+)
 from gui.core.review import session
 
 if TYPE_CHECKING:
@@ -22,9 +28,34 @@ class ChecklistSource:
     def rows(self) -> list[ChecklistRow]:
         """The whole checklist as it is in the store now (re-read on every call, so changes
         made from the command line show up)."""
+        from gui.core.evidence.checks import evidence_checks
+        from gui.core.store.findings import database_of, load_readings
+
+        decisions = self.store.decisions()
+        checks = evidence_checks(load_readings(database_of(self.store)), decisions)
         return build_checklist(
-            self.catalog, self.store.decisions(), recheck_days=self.store.recheck_days()
+            self.catalog, decisions, recheck_days=self.store.recheck_days(), evidence=checks
         )
+
+    def row(self, platform_id: str, category_id: str) -> ChecklistRow | None:
+        """One category's row as it is in the store now (after a save elsewhere, e.g. the
+        guided review), without rebuilding the checklist. None when the category is not
+        in the catalog (a retired one: re-read the whole checklist). Raises StoreError."""
+        platform = self.catalog.platform(platform_id)
+        category = platform.category(category_id) if platform is not None else None
+        if platform is None or category is None:
+            return None
+        from gui.core.evidence.checks import evidence_checks
+        from gui.core.store.findings import database_of, load_readings
+
+        decision = self.store.decision(platform_id, category_id)
+        row = checklist_row(platform, category, decision, recheck_days=self.store.recheck_days())
+        # As ``rows`` does, for this one decision: checks are per category.
+        checks = evidence_checks(
+            load_readings(database_of(self.store)), [decision] if decision else []
+        )
+        evidence = checks.get((platform_id, category_id), ())
+        return replace(row, evidence=evidence) if evidence else row
 
     def record(self, row: ChecklistRow, status: Status, note: str) -> ChecklistRow:
         """Store a decision for ``row`` against the category as the catalog has it now, and

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from gui.core.catalog import Catalog, load_catalog
 from gui.core.checklist import ChecklistRow, Decision, Status, build_checklist
+from gui.core.words import status_words
 from gui.desktop.window.checklist_filter import ANY_STATUS, UNREVIEWED, ChecklistFilter
 from gui.desktop.window.checklist_model import (
     IS_PLATFORM_ROLE,
@@ -108,7 +109,12 @@ def test_tree_shape_and_columns(model: ChecklistModel, catalog: Catalog) -> None
     assert model.rowCount(facebook) == len(fb.categories) + 1  # plus the retired one
     first = child(model, 0, 0)
     assert first.data() == fb.categories[0].title
-    assert child(model, 0, 0, Column.STATUS).data() == "Not applicable"
+    first_row = model.row_for(first)
+    assert first_row is not None and first_row.status is Status.NOT_APPLICABLE
+    # A decision in the words picked for the category's control (gui.core.words).
+    assert child(model, 0, 0, Column.STATUS).data() == status_words(
+        Status.NOT_APPLICABLE, first_row.control_kind()
+    )
     assert child(model, 0, 0, Column.DECIDED).data() == "2026-11-27"
     assert first.data(KEY_ROLE) == ("facebook", fb.categories[0].id)
     assert first.data(ROW_ROLE).category == fb.categories[0]
@@ -166,7 +172,9 @@ def test_edit_status_and_note_in_place(model: ChecklistModel, qtbot) -> None:
     assert not model.flags(note_index) & Qt.ItemFlag.ItemIsEditable
     with qtbot.waitSignal(model.dataChanged):
         assert model.setData(status_index, Status.OPTED_OUT.value)
-    assert status_index.data() == "Opted out"
+    edited = model.row_for(status_index)
+    assert edited is not None and edited.status is Status.OPTED_OUT
+    assert status_index.data() == status_words(Status.OPTED_OUT, edited.control_kind())
     assert model.setData(note_index, "did it on the phone")
     assert note_index.data() == "did it on the phone"
     category_id = model.row_for(status_index).category_id

@@ -1,11 +1,14 @@
 """Find and filter for the checklist tree: search text, status, topic and "needs attention".
 
-Filtering must stay instant with a thousand rows, so ``filterAcceptsRow`` reads the row and
-its precomputed lowercase search text straight from ``ChecklistModel.entry`` instead of
-going through ``data()`` and QVariant for every row and keystroke. A platform stays visible
-while any of its categories matches: the filter answers that itself from the platform's rows
-(Qt's recursive filtering would ask the model for each category's index and children too,
-three calls into Python per category where one will do).
+Filtering must stay instant with ten thousand rows. Each change of the criteria works out,
+in one pass over the model's rows and their precomputed lowercase search text
+(``ChecklistModel.group_entries``), whether each category passes and whether each platform
+has one that does; then one ``invalidate()``, one layout change for the view. Qt still asks
+``filterAcceptsRow`` row by row (the model's values live in Python, so its own role-based
+filtering would call into Python per row just the same); the answer is a list lookup. A
+saved row changes only its platform's answers (``ChecklistModel.rowsReplaced``). A platform
+stays visible while any of its categories matches: answered from those lists (Qt's
+recursive filtering would ask the model for each category's index and children too).
 """
 
 from __future__ import annotations
@@ -21,28 +24,13 @@ from PySide6.QtCore import (
 )
 
 from gui.core.checklist import ChecklistRow, Status
-from gui.desktop.window.checklist_model import ChecklistModel, Column
+from gui.desktop.window.checklist_model import ChecklistModel, sort_key
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 # Status filter values besides the Status members themselves.
 ANY_STATUS = "any"
 UNREVIEWED = "unreviewed"
-
-# Sort order of statuses in the Status column: what needs doing first.
-_STATUS_ORDER = {None: 0, Status.LATER: 1, Status.KEPT: 2, Status.OPTED_OUT: 3}
-
-
-def _sort_key(row: ChecklistRow, column: int) -> tuple[Any, ...]:
-    if column == Column.STATUS:
-        return (_STATUS_ORDER.get(row.status, 4), row.title.casefold())
-    if column == Column.DECIDED:
-        return (row.decision.decided_at.isoformat() if row.decision else "", row.title.casefold())
-    if column == Column.NOTE:
-        return ((row.decision.note if row.decision else "").casefold(), row.title.casefold())
-    if column == Column.FLAGS:
-        return (len(row.flags), row.title.casefold())
-    return (row.title.casefold(),)
 
 
 class ChecklistFilter(QSortFilterProxyModel):
@@ -56,9 +44,10 @@ class ChecklistFilter(QSortFilterProxyModel):
         self._needs_attention = False
         self._source: ChecklistModel | None = None  # the source model, kept at hand
         self._filtering = False  # self.active, kept at hand
-        # platform row -> (its version, whether each category passes): the answers for
-        # the current criteria, computed a platform at a time in Python (see accepted).
-        self._answers: dict[int, tuple[int, list[bool]]] = {}
+        # The answers for the current criteria and rows, worked out once per change (see
+        # _work_out): per platform, whether each category passes; and whether any does.
+        self._answers: list[list[bool]] | None = None
+        self._platforms: list[bool] = []
         self.setDynamicSortFilter(True)
 
     # -- criteria ----------------------------------------------------------------------
@@ -104,7 +93,7 @@ class ChecklistFilter(QSortFilterProxyModel):
         # of rows: with a thousand rows, the view's relayout per signal is what costs.
         change()
         self._filtering = self.active
-        self._answers.clear()
+        self._answers = None
         self.invalidate()
 
     def accepts(self, row: ChecklistRow, blob: str) -> bool:
@@ -124,41 +113,70 @@ class ChecklistFilter(QSortFilterProxyModel):
 
     # -- QSortFilterProxyModel ---------------------------------------------------------
 
-    def setSourceModel(self, model: QAbstractItemModel | None) -> None:  # type: ignore[override]
-        self._answers.clear()
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        if self._source is not None:
+            self._source.modelAboutToBeReset.disconnect(self._forget)
+            self._source.rowsReplaced.disconnect(self._rework)
+        self._answers = None
         super().setSourceModel(model)
         self._source = model if isinstance(model, ChecklistModel) else None
+        if self._source is not None:
+            # Direct connections: they run before the model's items announce the change,
+            # so the proxy, re-asking about those rows, gets the new answers.
+            self._source.modelAboutToBeReset.connect(self._forget)
+            self._source.rowsReplaced.connect(self._rework)
 
     def source_checklist(self) -> ChecklistModel:
-        model = self._source
-        if model is None or model is not self.sourceModel():
-            model = self.sourceModel()
-            assert isinstance(model, ChecklistModel)
-            self._source = model
+        if self._source is not None and self._source is self.sourceModel():
+            return self._source
+        model = self.sourceModel()
+        assert isinstance(model, ChecklistModel)
+        self._source = model
         return model
 
+    def _forget(self) -> None:
+        self._answers = None
+
+    def _work_out(self) -> list[list[bool]]:
+        """Whether each category passes, for every platform: once per change of the
+        criteria (or reset of the rows), in one pass, so that Qt's question per row is a
+        list lookup."""
+        model = self.source_checklist()
+        accepts = self.accepts
+        answers = [
+            [accepts(row, blob) for row, blob in model.group_entries(platform_row)]
+            for platform_row in range(model.platform_count())
+        ]
+        self._platforms = [any(platform) for platform in answers]
+        self._answers = answers
+        return answers
+
+    def _rework(self, platform_row: int) -> None:
+        """Some rows of one platform changed: only its answers are worked out again."""
+        if self._answers is None:
+            return
+        model = self.source_checklist()
+        accepts = self.accepts
+        platform = [accepts(row, blob) for row, blob in model.group_entries(platform_row)]
+        self._answers[platform_row] = platform
+        self._platforms[platform_row] = any(platform)
+
     def accepted(self, platform_row: int) -> list[bool]:
-        """Whether each category of one platform passes the criteria. Qt asks row by row
-        (a call into Python per row, a thousand per change); the answers for a platform
-        are worked out together and kept until the criteria or its rows change."""
-        model = self._source or self.source_checklist()
-        version = model.group_version(platform_row)
-        kept = self._answers.get(platform_row)
-        if kept is None or kept[0] != version:
-            accepts = self.accepts
-            answers = [accepts(row, blob) for row, blob in model.group_entries(platform_row)]
-            kept = self._answers[platform_row] = (version, answers)
-        return kept[1]
+        """Whether each category of one platform passes the criteria."""
+        answers = self._answers if self._answers is not None else self._work_out()
+        return answers[platform_row]
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        # Qt asks this for every row after each change: kept to a lookup.
         if not self._filtering:
             return True  # nothing filtered: every row passes
-        if not source_parent.isValid():
-            # A platform row stays while one of its categories matches. (The model
-            # re-announces a platform row whenever one of its categories changes, so this
-            # is asked again then.)
-            return any(self.accepted(source_row))
-        return self.accepted(source_parent.row())[source_row]
+        answers = self._answers if self._answers is not None else self._work_out()
+        platform_row = source_parent.row()  # -1 for the root: one call instead of two
+        if platform_row >= 0:
+            return answers[platform_row][source_row]
+        # A platform row stays while one of its categories matches. (The model announces
+        # a platform row whenever one of its categories changes, so this is asked again.)
+        return self._platforms[source_row]
 
     def multiData(self, index: AnyIndex, roleDataSpan: Any) -> None:  # noqa: N803
         """What a delegate paints, every role in one call to the source model (the proxy's
@@ -176,4 +194,4 @@ class ChecklistFilter(QSortFilterProxyModel):
         if left_row is None or right_row is None:
             return left.row() < right.row()
         column = left.column()
-        return _sort_key(left_row, column) < _sort_key(right_row, column)
+        return sort_key(left_row, column) < sort_key(right_row, column)

@@ -4,23 +4,43 @@ The model holds ``ChecklistRow`` objects built by ``gui.core.checklist.build_che
 talks to the store itself: edits go through a *recorder* the window supplies, so the model
 can be tested (and checked by ``qtmodeltester``) without a database.
 
-The tree's shape is kept in C++: the model mirrors (as a ``QIdentityProxyModel``) a
-``QStandardItemModel`` with one item per cell that carries the cell's flags and what a
-delegate paints (its text; the bold font of platform names). Every index, parent, row count
-and flags question the filter proxy and the tree view ask (several per row each time the
-view lays out a thousand rows) is then answered without calling into Python, and painting a
-cell takes one call into Python instead of one per role. ``data`` stays in Python and is
-the reference: the items are refreshed wherever a row changes (``_replace_rows``, a reset)
-and hold the same values. No Python objects are kept in indexes, so nothing can dangle
-after a reset.
+One source of truth, and what is derived from it
+-------------------------------------------------
+The rows (``_PlatformGroup.rows``, platform by platform, in order) are the only state.
+Everything else is worked out from them, and only by the functions named here:
+
+- each row's search text (``search_blob``) and each platform's progress (``progress_of``);
+- a *mirror* of the rows in C++: a ``QStandardItemModel`` with one item per cell that this
+  model shows through (it is a ``QIdentityProxyModel``), so that the index, parent, row
+  count and flags questions the filter proxy and the tree view ask, several per row each
+  time a thousand rows are laid out, never call into Python, and a delegate painting a
+  cell gets its text and font in one C++ call (``multiData``). Items hold ``_cells`` of
+  their row and nothing else: made by ``_build_shape``, rewritten by ``_write_rows``
+  (through ``_fill_items``);
+- lookups by key (``_where``, ``_platform_rows``), made at each reset;
+- outside the model, the filter's answers (``ChecklistFilter``): worked out from the rows
+  once per change of its criteria, and again for one platform on ``rowsReplaced``.
+
+The invariant, checked after random sequences of changes by
+tests/desktop/test_checklist_model_property.py: for every platform ``g`` and row ``r``,
+``data(index(r, c, index(g, 0)), role)`` equals ``COLUMNS[c]``'s value for
+``rows[g][r]``; the mirror item of that cell holds its text and flags from ``_cells``;
+the platform row shows the platform's name and ``progress_of(rows[g]).line``; and the
+blobs, progress and ``_where`` match the rows. A column is declared once, in ``COLUMNS``
+(header, text, edit value, tool tip, sort key, when editable).
+
+Changes: ``set_rows`` with another shape resets (a new mirror swapped in); with the same
+shape, and ``update_row``, rewrite only the rows that changed, whose mirror items then
+announce themselves (``dataChanged``, through the identity proxy); the platform row is
+announced too, so a filter re-asks whether the platform still has a matching row. No
+Python objects are kept in indexes, so nothing can dangle after a reset.
 """
 
 from __future__ import annotations
 
 import html
-import itertools
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -31,6 +51,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
@@ -48,14 +69,6 @@ class Column(IntEnum):
 
 
 COLUMN_COUNT = len(Column)
-
-HEADERS = {
-    Column.CATEGORY: "Category",
-    Column.STATUS: "Status",
-    Column.DECIDED: "Decided on",
-    Column.NOTE: "Note",
-    Column.FLAGS: "Flags",
-}
 
 # Custom roles. Python objects travel through QVariant unchanged in PySide6.
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ChecklistRow (None on platform rows)
@@ -160,25 +173,119 @@ class _PlatformGroup:
     rows: list[ChecklistRow]
     blobs: list[str]
     progress: PlatformProgress
-    # Unique to this state of the rows (renewed whenever one changes): the filter keeps
-    # its answers for a platform until it changes.
-    version: int = field(default_factory=lambda: next(_VERSIONS))
 
 
-_VERSIONS = itertools.count(1)
+# Sort order of statuses in the Status column: what needs doing first.
+_STATUS_ORDER = {None: 0, Status.LATER: 1, Status.KEPT: 2, Status.OPTED_OUT: 3}
+
+
+def _no_tooltip(_row: ChecklistRow) -> str | None:
+    return None
+
+
+def _never(_row: ChecklistRow) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """Everything about one column of category rows, in one place."""
+
+    header: str
+    text: Callable[[ChecklistRow], str]  # what the cell shows (and the mirror holds)
+    sort_key: Callable[[ChecklistRow], tuple[Any, ...]]
+    tooltip: Callable[[ChecklistRow], str | None] = _no_tooltip
+    edit: Callable[[ChecklistRow], str] | None = None  # the editor's value; None: ``text``
+    editable: Callable[[ChecklistRow], bool] = _never  # when a recorder is set
+
+
+def _decided_text(row: ChecklistRow) -> str:
+    return local_date(row.decision.decided_at) if row.decision else ""
+
+
+def _note(row: ChecklistRow) -> str:
+    return row.decision.note if row.decision else ""
+
+
+def _decided_tooltip(row: ChecklistRow) -> str | None:
+    if row.decision is None:
+        return None
+    return plain_tooltip(f"Decided {local_datetime(row.decision.decided_at)}")
+
+
+COLUMNS: dict[Column, ColumnSpec] = {
+    Column.CATEGORY: ColumnSpec(
+        "Category",
+        text=lambda row: row.title,
+        sort_key=lambda row: (row.title.casefold(),),
+        tooltip=lambda row: plain_tooltip(row.category.collected) if row.category else None,
+    ),
+    Column.STATUS: ColumnSpec(
+        "Status",
+        text=lambda row: row.status_label,
+        sort_key=lambda row: (_STATUS_ORDER.get(row.status, 4), row.title.casefold()),
+        edit=lambda row: row.status.value if row.status else "",
+        editable=lambda row: not row.retired,
+    ),
+    Column.DECIDED: ColumnSpec(
+        "Decided on",
+        text=_decided_text,
+        sort_key=lambda row: (
+            row.decision.decided_at.isoformat() if row.decision else "",
+            row.title.casefold(),
+        ),
+        tooltip=_decided_tooltip,
+    ),
+    Column.NOTE: ColumnSpec(
+        "Note",
+        text=lambda row: first_line(row.decision.note) if row.decision else "",
+        sort_key=lambda row: (_note(row).casefold(), row.title.casefold()),
+        tooltip=lambda row: plain_tooltip(_note(row)) if _note(row) else None,
+        edit=_note,
+        # A note belongs to a decision, so it can be typed once a status is chosen.
+        editable=lambda row: not row.retired and row.decision is not None,
+    ),
+    Column.FLAGS: ColumnSpec(
+        "Flags",
+        text=lambda row: "; ".join(row.flags),
+        sort_key=lambda row: (len(row.flags), row.title.casefold()),
+    ),
+}
+assert list(COLUMNS) == list(Column), "every column is declared once, in order"
+_SPECS = tuple(COLUMNS.values())
+HEADERS = {column: spec.header for column, spec in COLUMNS.items()}
+_EDITABLE_FLAGS = _CATEGORY_FLAGS | Qt.ItemFlag.ItemIsEditable
+
+
+def _cells(row: ChecklistRow, *, editable: bool) -> list[tuple[str, Qt.ItemFlag]]:
+    """(text, flags) of every cell of a category row: what its mirror items hold."""
+    if not editable:  # the model filled without a recorder: nothing to ask per column
+        return [(spec.text(row), _CATEGORY_FLAGS) for spec in _SPECS]
+    return [
+        (spec.text(row), _EDITABLE_FLAGS if spec.editable(row) else _CATEGORY_FLAGS)
+        for spec in _SPECS
+    ]
+
+
+def sort_key(row: ChecklistRow, column: int) -> tuple[Any, ...]:
+    return _SPECS[column].sort_key(row)
 
 
 class ChecklistModel(QIdentityProxyModel):
     """Platforms with their progress line, and their categories with the user's decision.
     Status and note are editable when a recorder is set and the row can be decided.
 
-    The tree's shape, each cell's flags and what it paints live in a ``QStandardItemModel``
-    that this model mirrors (see the module docstring); the rows themselves, and every value
-    ``data`` gives, stay here in Python."""
+    See the module docstring for what is kept where, and the invariant between them."""
+
+    # Some rows of the platform at this row were replaced; sent before the mirror is
+    # rewritten (and announces it), so that what is worked out from rows can follow first.
+    rowsReplaced = Signal(int)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._groups: list[_PlatformGroup] = []
+        self._where: dict[tuple[str, str], tuple[int, int]] = {}  # key -> (platform, row)
+        self._platform_rows: dict[str, int] = {}
         self._recorder: Recorder | None = None
         self._bold = QFont()
         self._bold.setBold(True)
@@ -189,15 +296,12 @@ class ChecklistModel(QIdentityProxyModel):
     # -- feeding -----------------------------------------------------------------------
 
     def set_recorder(self, recorder: Recorder | None) -> None:
+        """Which cells are editable follows; with rows shown, through a reset (the window
+        sets its recorder once, before the first rows)."""
+        was_editable = self._recorder is not None
         self._recorder = recorder
-        # Which cells are editable follows (quietly, as before: nothing is shown differently).
-        blocked = self._shape.blockSignals(True)
-        try:
-            for group_row, group in enumerate(self._groups):
-                for row_number, row in enumerate(group.rows):
-                    self._set_row_flags(group_row, row_number, row)
-        finally:
-            self._shape.blockSignals(blocked)
+        if self._groups and was_editable != (recorder is not None):
+            self._reset(self._groups)
 
     def set_rows(self, rows: Sequence[ChecklistRow]) -> None:
         """Show ``rows``. When only the contents changed (the same platforms and categories
@@ -208,78 +312,80 @@ class ChecklistModel(QIdentityProxyModel):
             (g.platform_id, [r.category_id for r in g.rows]) for g in self._groups
         ]:
             for group_row, (old, new) in enumerate(zip(self._groups, groups, strict=True)):
-                changed = [
-                    row_number
+                changed = {
+                    row_number: after
                     for row_number, (before, after) in enumerate(
                         zip(old.rows, new.rows, strict=True)
                     )
                     if before != after
-                ]
+                }
                 if changed:
-                    self._replace_rows(group_row, {n: new.rows[n] for n in changed})
+                    self._replace_rows(group_row, changed)
             return
         for group in groups:
             _complete(group)
-        # A new shape, built while nothing listens to it; swapping it in is the reset, and
+        self._reset(groups)
+
+    def _reset(self, groups: list[_PlatformGroup]) -> None:
+        # A new mirror, built while nothing listens to it; swapping it in is the reset, and
         # the rows change with it, in ``resetInternalData`` (views see the old rows until
         # the reset begins and the new ones once it ends).
-        self._shape = _build_shape(groups, editable=self._recorder is not None, bold=self._bold)
+        shape = _build_shape(groups, editable=self._recorder is not None, bold=self._bold)
         self._incoming = groups
         try:
-            self.setSourceModel(self._shape)
+            self._shape = shape
+            self.setSourceModel(shape)
         finally:
             self._incoming = None
 
     def resetInternalData(self) -> None:
         # Called by Qt within a reset, between its begin and its end.
         if self._incoming is not None:
-            self._groups = self._incoming
+            groups = self._incoming
+            self._groups = groups
+            self._platform_rows = {g.platform_id: n for n, g in enumerate(groups)}
+            self._where = {
+                (row.platform_id, row.category_id): (group_row, row_number)
+                for group_row, group in enumerate(groups)
+                for row_number, row in enumerate(group.rows)
+            }
         super().resetInternalData()
 
-    def update_row(self, row: ChecklistRow) -> None:
-        """Replace the row with the same platform and category (after an edit)."""
-        for group_row, group in enumerate(self._groups):
-            if group.platform_id != row.platform_id:
-                continue
-            for row_number, existing in enumerate(group.rows):
-                if existing.category_id == row.category_id:
-                    self._replace(group_row, row_number, row)
-                    return
-
-    def _replace(self, group_row: int, row_number: int, row: ChecklistRow) -> None:
-        self._replace_rows(group_row, {row_number: row})
+    def update_row(self, row: ChecklistRow) -> bool:
+        """Replace the row with the same platform and category (after an edit or a save
+        elsewhere); False when there is none."""
+        place = self._where.get((row.platform_id, row.category_id))
+        if place is None:
+            return False
+        self._replace_rows(place[0], {place[1]: row})
+        return True
 
     def _replace_rows(self, group_row: int, rows: dict[int, ChecklistRow]) -> None:
-        """Put new rows in one platform's places (row number -> row) and say so."""
+        """Put new rows in one platform's places (row number -> row), then rewrite what
+        is derived from them."""
         group = self._groups[group_row]
-        blocked = self._shape.blockSignals(True)  # announced below
-        try:
-            platform = self._shape.item(group_row, 0)
-            for row_number, row in rows.items():
-                group.rows[row_number] = row
-                group.blobs[row_number] = search_blob(row)
-                self._set_row_flags(group_row, row_number, row)
-                for column, text in enumerate(_texts(row)):
-                    platform.child(row_number, column).setText(text)
-            group.progress = progress_of(group.rows)
-            group.version = next(_VERSIONS)
-            self._shape.item(group_row, Column.STATUS).setText(group.progress.line)
-        finally:
-            self._shape.blockSignals(blocked)
-        parent = self.index(group_row, 0)
-        last = COLUMN_COUNT - 1
-        for row_number in rows:
-            self.dataChanged.emit(
-                self.index(row_number, 0, parent), self.index(row_number, last, parent)
-            )
-        self.dataChanged.emit(self.index(group_row, 0), self.index(group_row, last))
+        for row_number, row in rows.items():
+            group.rows[row_number] = row
+            group.blobs[row_number] = search_blob(row)
+        group.progress = progress_of(group.rows)
+        self.rowsReplaced.emit(group_row)  # before the items announce it (a filter listens)
+        self._write_rows(group_row, rows)
 
-    def _set_row_flags(self, group_row: int, row_number: int, row: ChecklistRow) -> None:
+    def _write_rows(self, group_row: int, row_numbers: Iterable[int]) -> None:
+        """Rewrite the mirror of some rows of one platform, and its progress line. Each item
+        that changes announces itself; the platform row is announced in any case, so that a
+        filter asks again whether the platform still has a row that matches."""
+        group = self._groups[group_row]
         platform = self._shape.item(group_row, 0)
-        for column, flags in enumerate(_category_flags(row, editable=self._recorder is not None)):
-            item = platform.child(row_number, column)
-            if item.flags() != flags:
-                item.setFlags(flags)
+        editable = self._recorder is not None
+        for row_number in row_numbers:
+            cells = _cells(group.rows[row_number], editable=editable)
+            _fill_items([platform.child(row_number, c) for c in range(COLUMN_COUNT)], cells)
+        progress = self._shape.item(group_row, Column.STATUS)
+        if progress.text() != group.progress.line:
+            progress.setText(group.progress.line)
+        else:
+            self.dataChanged.emit(self.index(group_row, 0), self.index(group_row, COLUMN_COUNT - 1))
 
     # -- lookups for the window and the filter -----------------------------------------
 
@@ -292,15 +398,14 @@ class ChecklistModel(QIdentityProxyModel):
             return None
         return self._groups[parent.row()].rows[index.row()]
 
+    def row(self, platform_id: str, category_id: str) -> ChecklistRow | None:
+        place = self._where.get((platform_id, category_id))
+        return self._groups[place[0]].rows[place[1]] if place else None
+
     def entry(self, platform_row: int, row: int) -> tuple[ChecklistRow, str]:
-        """Row and search blob without building an index (the filter's hot path)."""
+        """Row and search blob without building an index."""
         group = self._groups[platform_row]
         return group.rows[row], group.blobs[row]
-
-    def group_version(self, platform_row: int) -> int:
-        """A number that changes whenever one of the platform's rows does (unique across
-        platforms and resets)."""
-        return self._groups[platform_row].version
 
     def group_entries(self, platform_row: int) -> zip[tuple[ChecklistRow, str]]:
         """(row, search blob) for every category of one platform, in order."""
@@ -315,38 +420,37 @@ class ChecklistModel(QIdentityProxyModel):
         return self._groups[group_row].platform_id
 
     def progress(self, platform_id: str) -> PlatformProgress | None:
-        for group in self._groups:
-            if group.platform_id == platform_id:
-                return group.progress
-        return None
+        group_row = self._platform_rows.get(platform_id)
+        return self._groups[group_row].progress if group_row is not None else None
 
     def index_for(self, platform_id: str, category_id: str | None = None) -> QModelIndex:
-        for group_row, group in enumerate(self._groups):
-            if group.platform_id != platform_id:
-                continue
-            parent = self.index(group_row, 0)
-            if category_id is None:
-                return parent
-            for row_number, row in enumerate(group.rows):
-                if row.category_id == category_id:
-                    return self.index(row_number, 0, parent)
-        return QModelIndex()
+        group_row = self._platform_rows.get(platform_id)
+        if group_row is None:
+            return QModelIndex()
+        parent = self.index(group_row, 0)
+        if category_id is None:
+            return parent
+        place = self._where.get((platform_id, category_id))
+        return self.index(place[1], 0, parent) if place else QModelIndex()
 
     def all_rows(self) -> list[ChecklistRow]:
         return [row for group in self._groups for row in group.rows]
 
+    def category_count(self) -> int:
+        return len(self._where)
+
     def platform_count(self) -> int:
         return len(self._groups)
 
-    # -- the item model: shape and flags come from the mirrored items (in C++); values
-    # -- from here ---------------------------------------------------------------------
+    # -- the item model: shape and flags come from the mirror (in C++); values from the
+    # -- rows, through COLUMNS ------------------------------------------------------------
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return HEADERS[Column(section)]
+            return _SPECS[section].header
         return None
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
@@ -360,9 +464,9 @@ class ChecklistModel(QIdentityProxyModel):
 
     def multiData(self, index: AnyIndex, roleDataSpan: Any) -> None:  # noqa: N803
         """Several roles of one cell in one call: what a delegate asks for each cell it
-        paints. When every role asked for is one the mirrored items carry (the text, the
+        paints. When every role asked for is one the mirror carries (the text, the
         platform names' bold font, and the colours, icons and alignment that no cell has),
-        the items answer in C++; otherwise the same values as ``data``, role by role."""
+        the mirror answers in C++; otherwise the same values as ``data``, role by role."""
         if not index.isValid():
             for role_data in roleDataSpan:
                 role_data.clearData()
@@ -373,19 +477,11 @@ class ChecklistModel(QIdentityProxyModel):
         else:
             self._shape.multiData(self.mapToSource(index), roleDataSpan)
             return
-        column = index.column()
-        parent = index.parent()
-        if not parent.isValid():
-            group = self._groups[index.row()]
-            for role_data in roleDataSpan:
-                role_data.setData(self._platform_data(group, column, role_data.role()))
-            return
-        row = self._groups[parent.row()].rows[index.row()]
         for role_data in roleDataSpan:
-            role_data.setData(self._category_data(row, column, role_data.role()))
+            role_data.setData(self.data(index, role_data.role()))
 
     def itemData(self, index: AnyIndex) -> dict[int, Any]:
-        # Every role through ``data`` (the mirrored items hold none).
+        # Every role through ``data`` (the mirror holds only what is painted).
         return QAbstractItemModel.itemData(self, index)
 
     def _platform_data(self, group: _PlatformGroup, column: int, role: int) -> Any:
@@ -409,15 +505,12 @@ class ChecklistModel(QIdentityProxyModel):
 
     def _category_data(self, row: ChecklistRow, column: int, role: int) -> Any:
         if role == _DISPLAY:
-            return _display(row, column)
+            return _SPECS[column].text(row)
         if role == _EDIT:
-            if column == Column.STATUS:
-                return row.status.value if row.status else ""
-            if column == Column.NOTE:
-                return row.decision.note if row.decision else ""
-            return _display(row, column)
+            spec = _SPECS[column]
+            return (spec.edit or spec.text)(row)
         if role == _TOOL_TIP:
-            return _tooltip(row, column)
+            return _SPECS[column].tooltip(row)
         if role == ROW_ROLE:
             return row
         if role == KEY_ROLE:
@@ -450,77 +543,47 @@ class ChecklistModel(QIdentityProxyModel):
         return True
 
 
-_EDITABLE_FLAGS = _CATEGORY_FLAGS | Qt.ItemFlag.ItemIsEditable
-
-
-def _editable_columns(row: ChecklistRow, *, editable: bool) -> tuple[bool, bool]:
-    """Whether (status, note) can be edited in place; ``editable`` when a recorder is set.
-    A note belongs to a decision, so it can be typed once a status is chosen."""
-    if not editable or row.retired:
-        return False, False
-    return True, row.decision is not None
-
-
-def _category_flags(row: ChecklistRow, *, editable: bool) -> list[Qt.ItemFlag]:
-    """Each column's flags for a category row."""
-    status, note = _editable_columns(row, editable=editable)
-    flags = [_CATEGORY_FLAGS] * COLUMN_COUNT
-    if status:
-        flags[Column.STATUS] = _EDITABLE_FLAGS
-    if note:
-        flags[Column.NOTE] = _EDITABLE_FLAGS
-    return flags
+def _fill_items(items: Sequence[QStandardItem], cells: Sequence[tuple[str, Qt.ItemFlag]]) -> None:
+    """Rewrites mirror items: each gets its cell's text and flags (an item left as it was
+    says nothing)."""
+    for item, (text, flags) in zip(items, cells, strict=True):
+        if item.text() != text:
+            item.setText(text)
+        if item.flags() != flags:
+            item.setFlags(flags)
 
 
 def _build_shape(
     groups: Sequence[_PlatformGroup], *, editable: bool, bold: QFont
 ) -> QStandardItemModel:
-    """The items the model mirrors: one per cell, with the cell's flags and what a delegate
-    paints (``_PAINTED_ROLES``: the text, and the bold font of platform names). Categories
-    never have children, which spares the view from asking."""
+    """The mirror: one item per cell, with the cell's flags and what a delegate paints
+    (``_PAINTED_ROLES``: the text, and the bold font of platform names), from ``_cells``
+    as ``_fill_items`` writes them (fresh items are cloned with their flags, the filling
+    of ten thousand rows being what start-up waits for). Categories never have
+    children, which spares the view from asking."""
     shape = QStandardItemModel(0, COLUMN_COUNT)
-    prototypes = []
+    makers = {}
     for flags in (_PLATFORM_FLAGS, _CATEGORY_FLAGS, _EDITABLE_FLAGS):
         prototype = QStandardItem()
         prototype.setFlags(flags)
-        prototypes.append(prototype)
-    platform_item, fixed, editable_item = (prototype.clone for prototype in prototypes)
-    # Every category row is one of three kinds, by (status editable, note editable).
-    kinds = {
-        (status, note): tuple(
-            editable_item
-            if (column == Column.STATUS and status) or (column == Column.NOTE and note)
-            else fixed
-            for column in range(COLUMN_COUNT)
-        )
-        for status, note in ((False, False), (True, False), (True, True))
-    }
+        makers[flags] = prototype.clone
+    new_platform_item = makers[_PLATFORM_FLAGS]
     root = shape.invisibleRootItem()
     for group in groups:
-        platform = [platform_item() for _ in range(COLUMN_COUNT)]
+        platform = [new_platform_item() for _ in range(COLUMN_COUNT)]
         platform[Column.CATEGORY].setText(group.name)
         platform[Column.CATEGORY].setFont(bold)
         platform[Column.STATUS].setText(group.progress.line)
         append = platform[0].appendRow
         for row in group.rows:
-            items = [make() for make in kinds[_editable_columns(row, editable=editable)]]
-            for item, text in zip(items, _texts(row), strict=True):
+            items = []
+            for text, flags in _cells(row, editable=editable):
+                item = makers[flags]()
                 item.setText(text)
+                items.append(item)
             append(items)
         root.appendRow(platform)
     return shape
-
-
-def _texts(row: ChecklistRow) -> list[str]:
-    """``_display`` for every column, in one go (the model fills a thousand rows)."""
-    decision = row.decision
-    return [
-        row.title,
-        row.status_label,
-        local_date(decision.decided_at) if decision else "",
-        first_line(decision.note) if decision else "",
-        "; ".join(row.flags),
-    ]
 
 
 def _group(rows: Sequence[ChecklistRow], *, complete: bool = True) -> list[_PlatformGroup]:
@@ -544,30 +607,6 @@ def _group(rows: Sequence[ChecklistRow], *, complete: bool = True) -> list[_Plat
 def _complete(group: _PlatformGroup) -> None:
     group.blobs = [search_blob(row) for row in group.rows]
     group.progress = progress_of(group.rows)
-
-
-def _display(row: ChecklistRow, column: int) -> str | None:
-    if column == Column.CATEGORY:
-        return row.title
-    if column == Column.STATUS:
-        return row.status_label
-    if column == Column.DECIDED:
-        return local_date(row.decision.decided_at) if row.decision else ""
-    if column == Column.NOTE:
-        return first_line(row.decision.note) if row.decision else ""
-    if column == Column.FLAGS:
-        return "; ".join(row.flags)
-    return None
-
-
-def _tooltip(row: ChecklistRow, column: int) -> str | None:
-    if column == Column.CATEGORY and row.category is not None:
-        return plain_tooltip(row.category.collected)
-    if column == Column.NOTE and row.decision and row.decision.note:
-        return plain_tooltip(row.decision.note)
-    if column == Column.DECIDED and row.decision:
-        return plain_tooltip(f"Decided {local_datetime(row.decision.decided_at)}")
-    return None
 
 
 def status_choices() -> list[tuple[str, str]]:
