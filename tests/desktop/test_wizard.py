@@ -16,6 +16,7 @@ from gui.core.checklist import Status
 from gui.core.review import session as wizard_session
 from gui.core.review.plan import Scope
 from gui.core.store import Store, open_store
+from gui.desktop.views.decision_editor import DECISION_LABELS
 from gui.desktop.wizard import ReviewWizard, is_first_start
 
 LEFT = Qt.MouseButton.LeftButton
@@ -93,7 +94,7 @@ def test_walk_all_of_x_saving_after_every_step(qtbot, catalog: Catalog, store: S
     assert x is not None
     assert is_first_start(store)
     wizard, _opener = open_wizard(qtbot, catalog, store, platforms=["x"])
-    assert "17 categories, 17 not reviewed" in wizard.start_page.platform_counts["x"].text()
+    assert "0 of 17 reviewed" in wizard.start_page.platform_items["x"].text(1)
     start(qtbot, wizard)
     expected: dict[tuple[str, str], tuple[Status, str]] = {}
     seen: list[str] = []
@@ -214,7 +215,8 @@ def test_topic_mode_across_two_platforms(qtbot, catalog: Catalog, store: Store) 
     assert store.get_setting(wizard_session.REGION_KEY) == "GB"
     assert "Facebook, X (formerly Twitter)" in wizard.finish_page.intro.text()
     # The form is labelled as a form: "I sent the form".
-    assert wizard.category_page.editor.radio(Status.OPTED_OUT).text() == "I turned it o&ff"
+    toggle_words = DECISION_LABELS["toggle"][Status.OPTED_OUT]
+    assert wizard.category_page.editor.radio(Status.OPTED_OUT).text() == toggle_words
 
 
 def walk_to(qtbot, wizard: ReviewWizard, key: tuple[str, str]) -> None:
@@ -246,7 +248,8 @@ def test_a_region_changes_the_control_shown_never_the_collection(
     assert elsewhere in view.regions_label.text()
     assert not view.regions_label.isHidden()
     form_choice = wizard.category_page.editor.radio(Status.OPTED_OUT)
-    assert (not form_choice.isHidden() and form_choice.text() == "I sent the &form") is form_offered
+    form_words = DECISION_LABELS["form"][Status.OPTED_OUT]  # "I sent the form"
+    assert (not form_choice.isHidden() and form_choice.text() == form_words) is form_offered
 
 
 def test_settings_button_hands_exactly_the_catalog_url_to_the_browser(
@@ -373,7 +376,7 @@ def test_keyboard_only(qtbot, catalog: Catalog, store: Store) -> None:
     activate(qtbot, wizard)
     wizard.start_page.scope_buttons[Scope.EVERYTHING].setChecked(True)
     # Enter advances from the start page...
-    qtbot.keyClick(wizard.start_page.platform_boxes["x"], Qt.Key.Key_Return)
+    qtbot.keyClick(wizard.start_page.first_focus(), Qt.Key.Key_Return)
     assert wizard.index == 0
     first = wizard.current_row()
     assert first is not None
@@ -426,8 +429,9 @@ def test_every_control_is_reachable_with_tab(qtbot, catalog: Catalog, store: Sto
     wizard, _ = open_wizard(qtbot, catalog, store, platforms=["x"])
     activate(qtbot, wizard)
     page = wizard.start_page
-    reached = tab_cycle(qtbot, page.platform_boxes["x"])
-    for widget in [*page.platform_boxes.values(), page.region_combo, wizard.next_button]:
+    reached = tab_cycle(qtbot, page.first_focus())
+    chooser = [page.filter_edit, page.reviewed_button, page.clear_button, page.platform_tree]
+    for widget in [*chooser, page.region_combo, wizard.next_button]:
         assert widget in reached
     assert any(button in reached for button in page.scope_buttons.values())
     page.scope_buttons[Scope.EVERYTHING].setChecked(True)
@@ -485,7 +489,7 @@ def test_start_page_refuses_an_empty_review(qtbot, catalog: Catalog, store: Stor
     wizard.start_page.scope_buttons[Scope.TOPICS].click()
     assert not wizard.next_button.isEnabled()
     assert "topic" in wizard.start_page.plan_label.text()
-    wizard.start_page.platform_boxes["x"].setChecked(False)
+    wizard.start_page.set_platform_checked("x", False)
     wizard.start_page.scope_buttons[Scope.EVERYTHING].click()
     assert not wizard.next_button.isEnabled()
     assert "platform" in wizard.start_page.plan_label.text()
@@ -514,7 +518,7 @@ def test_strings_from_the_catalog_are_plain_text_in_the_wizard(
     assert x is not None
     odd = replace(x, name="X & <b>Co</b>")
     wizard, _ = open_wizard(qtbot, Catalog(platforms=(odd,)), store, platforms=["x"])
-    assert wizard.start_page.platform_boxes["x"].text() == "X && <b>Co</b>"
+    assert wizard.start_page.platform_items["x"].text(0) == "X & <b>Co</b>"  # never markup
     start(qtbot, wizard)
     assert wizard.title_label.text().endswith("· X & <b>Co</b>")
     for label in wizard.findChildren(QLabel):

@@ -253,7 +253,7 @@ def test_choices_are_worded_for_the_control_kind(qtbot, x: Platform) -> None:
     qtbot.addWidget(editor)
     editor.set_row(row_for(x, category(x, "grok-xai-training")))  # toggle
     assert editor.offered() == list(Status)
-    assert editor.radio(Status.OPTED_OUT).text() == "I turned it o&ff"
+    assert editor.radio(Status.OPTED_OUT).text() == DECISION_LABELS["toggle"][Status.OPTED_OUT]
     editor.set_row(row_for(x, category(x, "direct-messages")))  # none
     assert Status.OPTED_OUT not in editor.offered()
     assert editor.radio(Status.OPTED_OUT).isHidden()
@@ -280,11 +280,13 @@ def test_stored_decision_is_preselected_with_its_date_and_flag(qtbot, x: Platfor
     qtbot.addWidget(editor)
     edits: list[None] = []
     editor.edited.connect(lambda: edits.append(None))
-    editor.set_row(row_for(x, entry, decision, changed=True))
+    row = row_for(x, entry, decision, changed=True)
+    editor.set_row(row)
     assert edits == []  # loading is not editing
     assert editor.value() == (Status.KEPT, "my note")
     assert editor.radio(Status.KEPT).isChecked()
-    assert "2026" in editor.decided_label.text() and "Kept" in editor.decided_label.text()
+    decided = editor.decided_label.text()
+    assert "2026" in decided and row.label_for(None) in decided  # "I left it on"
     assert "Changed since you decided" in editor.flags_label.text()
     assert not editor.flags_label.isHidden()
     assert not editor.is_modified()

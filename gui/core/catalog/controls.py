@@ -65,15 +65,16 @@ def regional_text(category: Category, country: str | None, name: Namer = region_
     """What other regions get, next to the user's own control; "" when the control is the
     same everywhere. E.g. "In the EU, the EEA and the UK you can send a form. Where you
     live (the US): no control is offered." """
-    if not category.regional:
-        return ""
     own = category.control_for(country)
-    parts = []
-    for control in category.regional:
-        if control is not own:
-            parts.append(f"In {regions_phrase(control.regions, name)}: {control_phrase(control)}.")
-    if own is not category.default_control:
-        parts.append(f"Everywhere else: {control_phrase(category.default_control)}.")
+    # Only regions whose kind of control differs are worth a sentence: "there is a switch"
+    # twice tells the reader nothing (the notes and steps of their own control still differ).
+    others = [c for c in category.regional if c is not own and c.kind != own.kind]
+    default = category.default_control
+    if not others and (own is default or default.kind == own.kind):
+        return ""
+    parts = [f"In {regions_phrase(c.regions, name)}: {control_phrase(c)}." for c in others]
+    if own is not default and default.kind != own.kind:
+        parts.append(f"Everywhere else: {control_phrase(default)}.")
     if country:
         parts.append(f"Where you live ({name(country)}): {control_phrase(own)}.")
     else:

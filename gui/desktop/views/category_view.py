@@ -16,7 +16,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -28,9 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.catalog import Category, Link, Platform
-from gui.core.catalog.controls import quote_source_text, regional_text
+from gui.core.catalog.controls import (
+    is_action,
+    quote_source_text,
+    regional_text,
+    stale_catalog_text,
+)
 from gui.core.catalog.model import Control
-from gui.desktop.views.browser import Opener, open_in_browser, safe_settings_url
+from gui.desktop.evidence.findings_view import FindingsView
+from gui.desktop.views.browser import Opener, copy_text, open_in_browser, safe_settings_url
+from gui.desktop.views.style import MonogramBadge, spacing
 
 RISK_LABELS = {"high": "High risk", "medium": "Medium risk", "low": "Low risk"}
 
@@ -64,6 +71,10 @@ THIRD_PARTY_CAUTION = (
 )
 
 REGION_NAMES = {"EU": "the EU", "EEA": "the EEA"}
+
+# Controls where a letter using the law is the step left to take.
+REQUEST_CONTROLS = ("none", "form")
+REQUEST_SHORT_TEXT = "Draft a letter instead…"  # when the full text is wider than the page
 
 
 def format_date(day: date) -> str:
@@ -162,8 +173,14 @@ class LinkRow(QWidget):
         self.button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.message = plain_label()
         self.message.setFont(_bold(self.message.font()))
+        # Shown when the browser could not be started: the address, one press from the
+        # clipboard (no Alt letter: every one is taken on the pages that show it).
+        self.copy_button = QPushButton("Copy address")
+        self.copy_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.copy_button.clicked.connect(self._copy)
         for widget in (self.title, self.address, self.caution, self.button, self.message):
             layout.addWidget(widget)
+        layout.addWidget(self.copy_button)
         self.set_link(title, url, button_text, caution)
 
     def set_link(self, title: str, url: str, button_text: str, caution: str = "") -> None:
@@ -177,9 +194,16 @@ class LinkRow(QWidget):
         self.button.setEnabled(True)
         self.show_message("")
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, offer_copy: bool = False) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self.copy_button.setVisible(offer_copy)
+        self.copy_button.setAccessibleName(f"Copy the address {self.url}")
+
+    def _copy(self) -> None:
+        copy_text(self.url)
+        self.message.setText("Address copied: paste it into your browser's address bar.")
+        self.message.setVisible(True)
 
 
 def _bold(font: QFont) -> QFont:
@@ -189,9 +213,12 @@ def _bold(font: QFont) -> QFont:
 
 
 class CategoryView(QWidget):
-    """One category: title, risk, what is collected, why it matters, the policy quote with
-    its source, the control kind explained, settings pages, steps, undo note, and when it
-    was last verified. Decision controls are not part of it (see ``DecisionEditor``).
+    """One category, in this order: the platform's monogram and name, the title, the risk
+    (none for actions such as getting a copy or closing the account) and the control kind;
+    what is collected; what the user can do where they live, with the other regions, the
+    settings pages, the steps and the undo note; why it matters; the policy quote with its
+    source; when it was last verified, and a warning when the whole catalog is more than six
+    months old. Decision controls are not part of it (see ``DecisionEditor``).
 
     ``opener`` receives the checked ``QUrl`` (default: ``QDesktopServices.openUrl``).
     """
@@ -208,7 +235,11 @@ class CategoryView(QWidget):
         self._link_pool: list[LinkRow] = []
         self._step_pool: list[tuple[QLabel, QLabel]] = []
         self._risk_style = ""
+        self._catalog_checked: date | None = None
+        self._today = date.today
+        gaps = spacing(self)
 
+        self.monogram = MonogramBadge(scale=1.4)
         self.platform_label = secondary_label()
         self.title_label = heading_label("", scale=1.35)
         self.risk_badge = QLabel()
@@ -229,6 +260,12 @@ class CategoryView(QWidget):
 
         self.control_label = plain_label()
         self.control_note_label = plain_label()
+        # Where no switch exists: a GDPR / CCPA letter instead (gui.desktop.requests).
+        self.request_button = QPushButton("Ask the platform instead: draft a letter…")
+        self.request_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.request_button.clicked.connect(self._draft_request)
+        self.request_button.hide()
+        self._region: str | None = None
         self.links_box = QVBoxLayout()
         self.links_box.setContentsMargins(0, 0, 0, 0)
         self.links_box.setSpacing(self.fontMetrics().height() // 2)
@@ -239,36 +276,68 @@ class CategoryView(QWidget):
         self.undo_heading = heading_label("To undo it")
         self.undo_label = plain_label()
         self.verified_label = secondary_label()
+        self.stale_label = plain_label()
+        self.stale_label.setFont(_bold(self.stale_label.font()))
+        self.stale_label.hide()
+        # "What your export shows": hidden unless a data export read shows something.
+        self.findings_view = FindingsView()
 
+        # The order is the page's hierarchy: what is collected, then what the user can do
+        # where they live with the settings button (above the fold at 800x600, beside the
+        # decision), then the steps; why it matters and the policy's words come after.
         layout = QVBoxLayout(self)
+        layout.setSpacing(gaps.small)
+        platform_line = QHBoxLayout()
+        platform_line.setSpacing(gaps.small * 2)
+        platform_line.addWidget(self.monogram, 0, Qt.AlignmentFlag.AlignVCenter)
+        platform_line.addWidget(self.platform_label, 1, Qt.AlignmentFlag.AlignVCenter)
         badge_line = QHBoxLayout()
+        badge_line.setSpacing(gaps.small * 2)
         badge_line.addWidget(self.risk_badge, 0, Qt.AlignmentFlag.AlignTop)
         badge_line.addWidget(self.control_summary, 1)
-        for widget in (self.platform_label, self.title_label):
-            layout.addWidget(widget)
+        layout.addLayout(platform_line)
+        layout.addWidget(self.title_label)
         layout.addLayout(badge_line)
+        self.collected_heading = self._section(layout, "What is collected", self.collected_label)
+        layout.addWidget(self.findings_view)
+        self.control_heading = self._section(layout, "What you can do", self.control_label)
         layout.addWidget(self.regions_label)
-        self._section(layout, "What is collected", self.collected_label)
-        self._section(layout, "Why it matters", self.why_label)
-        self._section(layout, "What the policy says", self.quote_label)
-        layout.addWidget(self.quote_date_label)
-        layout.addLayout(self.source_box)
-        self._section(layout, "What you can do", self.control_label)
-        layout.addWidget(self.control_note_label)
         layout.addLayout(self.links_box)
+        layout.addWidget(self.control_note_label)
+        layout.addWidget(self.request_button)
+        layout.addSpacing(gaps.small)
         layout.addWidget(self.steps_heading)
         layout.addLayout(self.steps_grid)
+        layout.addSpacing(gaps.small)
         layout.addWidget(self.undo_heading)
         layout.addWidget(self.undo_label)
-        layout.addSpacing(self.fontMetrics().height() // 2)
+        self.why_heading = self._section(layout, "Why it matters", self.why_label)
+        self.quote_heading = self._section(layout, "What the policy says", self.quote_label)
+        layout.addWidget(self.quote_date_label)
+        layout.addLayout(self.source_box)
+        layout.addSpacing(gaps.medium)
         layout.addWidget(self.verified_label)
+        layout.addWidget(self.stale_label)
         layout.addStretch(1)
 
     @staticmethod
-    def _section(layout: QVBoxLayout, title: str, body: QLabel) -> None:
-        layout.addSpacing(body.fontMetrics().height() // 2)
-        layout.addWidget(heading_label(title))
+    def _section(layout: QVBoxLayout, title: str, body: QLabel) -> QLabel:
+        layout.addSpacing(spacing(body).medium)
+        heading = heading_label(title)
+        layout.addWidget(heading)
         layout.addWidget(body)
+        return heading
+
+    def set_catalog_checked(self, day: date | None) -> None:
+        """The newest ``verified`` date of the bundled catalog: when it is more than six
+        months old, the page says the catalog may be out of date (None: say nothing)."""
+        self._catalog_checked = day
+        self._update_stale_note()
+
+    def _update_stale_note(self) -> None:
+        text = stale_catalog_text(self._catalog_checked, self._today(), format_date)
+        self.stale_label.setText(text)
+        self.stale_label.setVisible(bool(text))
 
     @property
     def category(self) -> Category | None:
@@ -286,8 +355,11 @@ class CategoryView(QWidget):
         other regions get."""
         self._platform = platform
         self._category = category
+        self.monogram.set_platform(platform.id, platform.name)
         self.platform_label.setText(platform.name)
         self.title_label.setText(category.title)
+        # Getting a copy or closing the account is an action, not a risk: no badge.
+        self.risk_badge.setVisible(not is_action(category, region))
         self.risk_badge.setText(RISK_LABELS.get(category.risk, category.risk))
         style = risk_badge_style(category.risk)
         if style != self._risk_style:  # a style sheet is parsed and applied anew each time
@@ -298,9 +370,10 @@ class CategoryView(QWidget):
         self.control_summary.setText(CONTROL_SUMMARIES.get(control.kind, control.kind))
 
         self.regions_label.setText(regional_text(category, region, region_name))
-        self.regions_label.setVisible(bool(category.regional))
+        self.regions_label.setVisible(bool(self.regions_label.text()))
 
         self.collected_label.setText(category.collected)
+        self.findings_view.show_for(platform.id, category.id)
         self.why_label.setText(category.why)
         self.quote_label.setText(f"\u201c{category.quote.text}\u201d")
         self.quote_date_label.setText(quote_source_text(category.quote, format_date) + ":")
@@ -315,6 +388,38 @@ class CategoryView(QWidget):
         self.undo_heading.setVisible(bool(control.undo))
         self.undo_label.setVisible(bool(control.undo))
         self.verified_label.setText(self._verified_text(category, control))
+        self._update_stale_note()
+        self._region = region
+        self.request_button.setText(
+            f"Ask {escape_mnemonic(platform.name)} instead: draft a letter…"
+        )
+        self.request_button.setVisible(control.kind in REQUEST_CONTROLS)
+        self._request_text = self.request_button.text()
+        self._fit_request_button()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_request_button()
+
+    def _fit_request_button(self) -> None:
+        """A button cannot wrap: with a long platform name and a large font the letter
+        button would be wider than the page at 800x600 and push it sideways. Then it says
+        the short form (the full one stays its tooltip and accessible name)."""
+        full = getattr(self, "_request_text", "")
+        if not full:
+            return
+        button = self.request_button
+        metrics = button.fontMetrics()
+        padding = button.sizeHint().width() - metrics.horizontalAdvance(button.text())
+        layout = self.layout()
+        inner = layout.contentsMargins() if layout is not None else self.contentsMargins()
+        margins = inner.left() + inner.right()
+        fits = metrics.horizontalAdvance(full) + padding <= self.width() - margins
+        text = full if fits else REQUEST_SHORT_TEXT
+        if button.text() != text:
+            button.setText(text)
+        button.setToolTip(full.replace("&&", "&"))
+        button.setAccessibleName(full.replace("&&", "&"))
 
     @staticmethod
     def _verified_text(category: Category, control: Control) -> str:
@@ -406,5 +511,24 @@ class CategoryView(QWidget):
             row.show_message(self._refusal_text())
         else:
             row.show_message(
-                "The browser could not be started. Copy the address above into your browser."
+                "The browser could not be started. Copy the address above into your browser.",
+                offer_copy=True,
             )
+
+    def _draft_request(self) -> None:
+        """Open the drafting dialog; the window's checklist (when it has one) keeps it."""
+        if self._platform is None:
+            return
+        from gui.core.store import Store
+        from gui.desktop.requests.dialog import RequestDialog
+
+        store = getattr(self.window(), "store", None)
+        dialog = RequestDialog(
+            self._platform,
+            self._category,
+            region=self._region,
+            store=store if isinstance(store, Store) else None,
+            opener=self._opener,
+            parent=self,
+        )
+        dialog.open()

@@ -1,16 +1,18 @@
 """The wizard's page for one category: the catalog content on the left (scrolls), the
-decision on the right (always in view, so the choice is never below the fold)."""
+decision on the right (always in view, so the choice is never below the fold), headed by
+where the checklist stands now, in words and colour."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from gui.core.catalog import Platform
 from gui.core.checklist import ChecklistRow
 from gui.desktop.views.browser import Opener
 from gui.desktop.views.category_view import CategoryView
 from gui.desktop.views.decision_editor import DecisionEditor
+from gui.desktop.views.style import StatusChip, spacing
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
@@ -30,17 +32,25 @@ class CategoryPage(QWidget):
         self.view_area.setAccessibleName("About this category")
         self.editor_area.setAccessibleName("Your decision")
         self.editor_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.status_chip = StatusChip()
+        decision_column = QVBoxLayout()
+        decision_column.setContentsMargins(0, 0, 0, 0)
+        decision_column.setSpacing(spacing(self).small)
+        decision_column.addWidget(self.status_chip)
+        decision_column.addWidget(self.editor_area, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # The decision column is as wide as its widest choice (_fit_editor); the content,
         # whose text wraps, takes the rest (with large fonts its buttons need every pixel).
         layout.addWidget(self.view_area, 1)
-        layout.addWidget(self.editor_area, 0)
+        layout.addLayout(decision_column, 0)
 
     def set_row(self, platform: Platform, row: ChecklistRow, region: str | None) -> None:
         assert row.category is not None  # the plan never holds retired rows
         self.view.set_category(platform, row.category, region=region)
         self.editor.set_row(row, region)
+        # Where the checklist stands, in the words the user picked it by, with its colour.
+        self.status_chip.set_status(row.status, f"In your checklist: {row.label_for(region)}")
         self._fit_editor()
         self.view_area.verticalScrollBar().setValue(0)
         self.editor_area.verticalScrollBar().setValue(0)
@@ -56,6 +66,7 @@ class CategoryPage(QWidget):
         room = 2 * self.fontMetrics().averageCharWidth()
         width = self.editor.minimumSizeHint().width() + scrollbar + frame + room
         self.editor_area.setFixedWidth(width)
+        self.status_chip.setFixedWidth(width)
 
     def focus_chain(self) -> list[QWidget]:
         """The page's controls in reading order, for the dialog's Tab order (buttons made

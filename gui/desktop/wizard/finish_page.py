@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from gui.core.checklist import STATUS_LABELS, UNREVIEWED_LABEL, ChecklistRow, Status
 from gui.core.review.plan import status_counts
 from gui.desktop.views.category_view import heading_label, plain_label
+from gui.desktop.views.style import StatusChip
 from gui.desktop.wizard.start_page import PRIVACY_SENTENCE
 
 
@@ -46,13 +47,17 @@ class FinishPage(QWidget):
         super().__init__(parent)
         self.intro = plain_label()
         self.count_labels: dict[Status | None, QLabel] = {}
+        self.count_chips: dict[Status | None, StatusChip] = {}
         counts = QFormLayout()
         for status in (*Status, None):
             name = STATUS_LABELS[status] if status else UNREVIEWED_LABEL
             value = QLabel()
             value.setAccessibleName(name)
-            counts.addRow(f"{name}:", value)
+            chip = StatusChip()  # the status in words, with the colour the app gives it
+            chip.set_status(status, f"{name}:")
+            counts.addRow(chip, value)
             self.count_labels[status] = value
+            self.count_chips[status] = chip
         self.flags_label = plain_label()
 
         self.to_do_heading = heading_label("Still to do")

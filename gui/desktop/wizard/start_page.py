@@ -1,50 +1,59 @@
-"""The wizard's first page: which platforms, what to review, and the user's region."""
+"""The wizard's first page: which platforms, what to review, and the user's region.
+
+Platforms are chosen in a tree by the catalog's groups (social networks, messaging, AI
+assistants...), each with its monogram and counts, with a filter field above it: with 26
+platforms a flat list of check boxes would not fit 800x600 and would be 26 Tab stops. The
+tree is one Tab stop; Space ticks the current platform, or every shown platform of a group.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QBoxLayout,
     QButtonGroup,
-    QCheckBox,
     QComboBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.core.catalog import Catalog
-from gui.core.catalog.model import TOPIC_TITLES
+from gui.core.catalog import Catalog, Platform
+from gui.core.catalog.model import GROUP_TITLES, GROUPS, TOPIC_TITLES
 from gui.core.checklist import ChecklistRow
 from gui.core.review.plan import PlanChoice, Scope, platform_counts
 from gui.core.topics import topics_in
-from gui.desktop.views.category_view import (
-    escape_mnemonic,
-    heading_label,
-    plain_label,
-    secondary_label,
-)
+from gui.desktop.views.category_view import heading_label, plain_label, secondary_label
+from gui.desktop.views.style import monogram_icon, spacing
 from gui.desktop.wizard.region import region_choices
 
 PRIVACY_SENTENCE = (
     "Everything stays on this computer: nothing you choose or write here is sent anywhere."
 )
-# Mnemonics: Back, Next, Close and Region/Topics are taken; the scopes use E, U, D and T.
+# Mnemonics: Back, Next, Close and Region/Topics are taken; the scopes use E, U, D, A, T,
+# the platform chooser I (find), G (the list), V (reviewed before) and H (clear the choice),
+# letters the decision editor and the category view (other pages) do not use either.
 SCOPE_TEXTS = {
     Scope.EVERYTHING: "&Everything",
     Scope.TO_DO: "Only what is &unreviewed or marked for later",
     Scope.CHANGED: "Only what changed or is &due for a re-check",
+    Scope.ATTENTION: "Everything that needs &attention (to do, changed or due)",
     Scope.TOPICS: "By &topic, across the chosen platforms",
 }
 ALL_REGIONS = ""  # the region list's entry for "show the controls of every region"
@@ -60,7 +69,63 @@ class CompactList(QListWidget):
 
 
 def counts_text(offered: int, unreviewed: int) -> str:
-    return f"{offered} {'category' if offered == 1 else 'categories'}, {unreviewed} not reviewed"
+    """Short, for the list's second column, so names keep their room: "4 of 21 reviewed",
+    "all 8 reviewed"."""
+    if not offered:
+        return "nothing in your region"
+    if not unreviewed:
+        return f"all {offered} reviewed"
+    return f"{offered - unreviewed} of {offered} reviewed"
+
+
+PLATFORM_ROLE = Qt.ItemDataRole.UserRole  # a platform item's id; None on a group item
+
+
+def grouped_platforms(catalog: Catalog) -> list[tuple[str, list[Platform]]]:
+    """The catalog's platforms by group, groups in the app's order (an unknown group, from
+    a user's own file, last), platforms by name within a group."""
+    groups: dict[str, list[Platform]] = {}
+    for platform in catalog.platforms:
+        groups.setdefault(platform.group, []).append(platform)
+    order = {group: index for index, group in enumerate(GROUPS)}
+    return [
+        (group, sorted(platforms, key=lambda p: p.name.casefold()))
+        for group, platforms in sorted(groups.items(), key=lambda g: (order.get(g[0], 99), g[0]))
+    ]
+
+
+def matches(platform: Platform, text: str) -> bool:
+    """Whether the filter ``text`` finds ``platform``: by name, id or group title."""
+    needle = text.strip().casefold()
+    if not needle:
+        return True
+    haystack = (platform.name, platform.id, GROUP_TITLES.get(platform.group, platform.group))
+    return any(needle in part.casefold() for part in haystack)
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    found = (item.child(index) for index in range(item.childCount()))
+    return [child for child in found if child is not None]
+
+
+class FilterEdit(QLineEdit):
+    """The platform filter. Esc clears it when it has text; only an empty filter lets Esc
+    through to the dialog (which closes the review)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PlatformTree(QTreeWidget):
+    """Asks for a few lines only and grows with the window, like ``CompactList``."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.fontMetrics().lineSpacing() * 6 + 2 * self.frameWidth())
 
 
 class StartPage(QWidget):
@@ -74,9 +139,11 @@ class StartPage(QWidget):
         super().__init__(parent)
         self._catalog = catalog
         self._rows: list[ChecklistRow] = []
-        self.platform_boxes: dict[str, QCheckBox] = {}
-        self.platform_counts: dict[str, QLabel] = {}
+        self.platform_items: dict[str, QTreeWidgetItem] = {}
+        self.group_items: dict[str, QTreeWidgetItem] = {}
         self.scope_buttons: dict[Scope, QRadioButton] = {}
+        self._syncing = False  # True while the page sets check marks itself
+        gaps = spacing(self)
 
         intro = plain_label(
             "Choose the platforms you use and what to review. A page for each category "
@@ -86,17 +153,91 @@ class StartPage(QWidget):
         privacy = heading_label(PRIVACY_SENTENCE)
 
         platforms_box = QGroupBox("Platforms")
-        platforms_layout = QGridLayout(platforms_box)
-        platforms_layout.setColumnStretch(1, 1)
-        for index, platform in enumerate(catalog.platforms):
-            box = QCheckBox(escape_mnemonic(platform.name))
-            box.toggled.connect(self.changed)
-            count = secondary_label()
-            platforms_layout.addWidget(box, index, 0)
-            platforms_layout.addWidget(count, index, 1)
-            self.platform_boxes[platform.id] = box
-            self.platform_counts[platform.id] = count
-        platforms_layout.setRowStretch(len(catalog.platforms), 1)
+        platforms_layout = QVBoxLayout(platforms_box)
+        platforms_layout.setSpacing(gaps.small * 2)
+        self.filter_edit = FilterEdit()
+        self.filter_edit.setPlaceholderText("Part of a name or group")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter platforms")
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        filter_label = QLabel("F&ind:")
+        filter_label.setBuddy(self.filter_edit)
+        filter_line = QHBoxLayout()
+        filter_line.addWidget(filter_label)
+        filter_line.addWidget(self.filter_edit, 1)
+        self.reviewed_button = QPushButton("The ones I re&viewed before")
+        self.reviewed_button.setToolTip("Choose the platforms you have made decisions for")
+        self.reviewed_button.clicked.connect(self.choose_reviewed)
+        self.clear_button = QPushButton("Clear the c&hoice")
+        self.clear_button.setToolTip("Choose no platform")
+        self.clear_button.clicked.connect(lambda: self.set_platforms(()))
+        for quick in (self.reviewed_button, self.clear_button):
+            quick.setAutoDefault(False)  # Enter starts the review, wherever focus is
+        quick_line = QHBoxLayout()
+        quick_line.addWidget(self.reviewed_button)
+        quick_line.addWidget(self.clear_button)
+        quick_line.addStretch(1)
+
+        self.platform_tree = PlatformTree()
+        self.platform_tree.setAccessibleName("Platforms")
+        self.platform_tree.setColumnCount(2)
+        self.platform_tree.setHeaderHidden(True)
+        self.platform_tree.setRootIsDecorated(False)
+        self.platform_tree.setItemsExpandable(False)
+        self.platform_tree.setUniformRowHeights(True)
+        # Ticks choose; a highlighted row would look chosen too, so no selection (the current
+        # row still shows the focus frame and Space ticks it).
+        self.platform_tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.platform_tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.platform_tree.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.platform_tree.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        icon_side = self.fontMetrics().height() * 6 // 5  # initials readable, rows still tight
+        self.platform_tree.setIconSize(QSize(icon_side, icon_side))
+        header = self.platform_tree.header()
+        # The name takes the room left by the counts and is shortened with "…" when the
+        # window is narrow (the full name is in its tooltip).
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.platform_tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        tree_label = QLabel("Platforms you use, by &group:")
+        tree_label.setBuddy(self.platform_tree)
+        group_font = QFont(self.platform_tree.font())
+        group_font.setBold(True)
+        for group, platforms in grouped_platforms(catalog):
+            group_item = QTreeWidgetItem([GROUP_TITLES.get(group, group.capitalize()), ""])
+            group_item.setFont(0, group_font)
+            group_item.setData(0, PLATFORM_ROLE, None)
+            group_item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            group_item.setCheckState(0, Qt.CheckState.Unchecked)
+            self.platform_tree.addTopLevelItem(group_item)
+            self.group_items[group] = group_item
+            for platform in platforms:
+                entry = QTreeWidgetItem([platform.name, ""])  # item text is never markup
+                entry.setData(0, PLATFORM_ROLE, platform.id)
+                entry.setIcon(0, monogram_icon(platform.id, platform.name))
+                entry.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
+                entry.setCheckState(0, Qt.CheckState.Unchecked)
+                group_item.addChild(entry)
+                self.platform_items[platform.id] = entry
+        self.platform_tree.expandAll()
+        self.platform_tree.itemChanged.connect(self._item_changed)
+        platforms_layout.addLayout(filter_line)
+        platforms_layout.addLayout(quick_line)
+        platforms_layout.addWidget(tree_label)
+        platforms_layout.addWidget(self.platform_tree, 1)
+        self.filter_status = secondary_label()
+        self.filter_status.setAccessibleName("Filter result")
+        platforms_layout.addWidget(self.filter_status)
+        self.filter_status.hide()
 
         scope_box = QGroupBox("What to review")
         scope_layout = QVBoxLayout(scope_box)
@@ -134,8 +275,9 @@ class StartPage(QWidget):
         region_label = QLabel("&Region:")
         region_label.setBuddy(self.region_combo)
         region_note = secondary_label(
-            "Some controls are offered only in some regions (for example the EU). Those not "
-            "offered in your region are left out of the review."
+            "Every category is shown wherever you live: what a platform collects concerns "
+            "everyone. Your region decides which control each page offers (some forms exist "
+            "only in the EU or the UK), and each page says what other regions get."
         )
         region_line = QHBoxLayout()
         region_line.addWidget(region_label)
@@ -176,14 +318,18 @@ class StartPage(QWidget):
     def _columns_width(self) -> int:
         """The width both boxes need side by side without squeezing their text."""
         metrics = self.fontMetrics()
-        longest_count = max(
-            (metrics.horizontalAdvance(label.text()) for label in self.platform_counts.values()),
-            default=0,
+        items = list(self.platform_items.values())
+        # Names longer than about 22 characters are shortened rather than widen the column.
+        longest_name = min(
+            max((metrics.horizontalAdvance(i.text(0)) for i in items), default=0),
+            22 * metrics.averageCharWidth(),
         )
-        longest_box = max(
-            (box.sizeHint().width() for box in self.platform_boxes.values()), default=0
-        )
-        platforms = longest_box + longest_count + 4 * metrics.averageCharWidth()
+        longest_count = max((metrics.horizontalAdvance(i.text(1)) for i in items), default=0)
+        # Indentation, check box, icon and gaps, and the tree's scroll bar.
+        extras = self.platform_tree.indentation() + 3 * self.platform_tree.iconSize().width()
+        scrollbar = self.platform_tree.verticalScrollBar().sizeHint().width()
+        platforms = longest_name + longest_count + extras + scrollbar
+        platforms = max(platforms, self.reviewed_button.sizeHint().width() * 3 // 2)
         scope = max(button.sizeHint().width() for button in self.scope_buttons.values())
         return platforms + scope + 8 * metrics.averageCharWidth()
 
@@ -201,8 +347,7 @@ class StartPage(QWidget):
     def set_choice(self, choice: PlanChoice) -> None:
         was_blocked = self.blockSignals(True)
         try:
-            for platform_id, box in self.platform_boxes.items():
-                box.setChecked(platform_id in choice.platform_ids)
+            self._set_checked(choice.platform_ids)
             self.scope_buttons[choice.scope].setChecked(True)
             for index in range(self.topics_list.count()):
                 item = self.topics_list.item(index)
@@ -224,7 +369,7 @@ class StartPage(QWidget):
 
     def choice(self) -> PlanChoice:
         scope = next(s for s, b in self.scope_buttons.items() if b.isChecked())
-        platform_ids = tuple(pid for pid, box in self.platform_boxes.items() if box.isChecked())
+        platform_ids = self.checked_platforms()
         topics = tuple(
             self.topics_list.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.topics_list.count())
@@ -243,9 +388,124 @@ class StartPage(QWidget):
             self.plan_label.setText(f"This review has {steps} {noun}. Press Next to start.")
 
     def first_focus(self) -> QWidget:
-        checked = [box for box in self.platform_boxes.values() if box.isChecked()]
-        boxes = checked or list(self.platform_boxes.values())
-        return boxes[0] if boxes else self.region_combo
+        """The platform list, its current item the first chosen platform (or the first)."""
+        if not self.platform_items:
+            return self.region_combo
+        chosen = self.checked_platforms()
+        first = chosen[0] if chosen else next(iter(self.platform_items))
+        self.platform_tree.setCurrentItem(self.platform_items[first])
+        return self.platform_tree
+
+    # --- the platform chooser ------------------------------------------------------------
+
+    def checked_platforms(self) -> tuple[str, ...]:
+        """The chosen platform ids, in the catalog's order (filtered-out ones included)."""
+        return tuple(
+            platform.id
+            for platform in self._catalog.platforms
+            if self.is_platform_checked(platform.id)
+        )
+
+    def is_platform_checked(self, platform_id: str) -> bool:
+        return self.platform_items[platform_id].checkState(0) == Qt.CheckState.Checked
+
+    def set_platform_checked(self, platform_id: str, checked: bool) -> None:
+        """Tick or untick one platform, as a click on its check box does."""
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self.platform_items[platform_id].setCheckState(0, state)
+
+    def set_platforms(self, platform_ids: Sequence[str]) -> None:
+        """Choose exactly ``platform_ids`` (one ``changed`` for the whole choice)."""
+        self._set_checked(platform_ids)
+        self._update_counts()
+        self.changed.emit()
+
+    def reviewed_platforms(self) -> tuple[str, ...]:
+        """The platforms with at least one decision in the checklist."""
+        decided = {row.platform_id for row in self._rows if row.decision is not None}
+        return tuple(p.id for p in self._catalog.platforms if p.id in decided)
+
+    def choose_reviewed(self) -> None:
+        self.set_platforms(self.reviewed_platforms())
+
+    def visible_platforms(self) -> list[str]:
+        """The platform ids the filter shows, in the tree's order."""
+        return [pid for pid, item in self.platform_items.items() if not item.isHidden()]
+
+    def _set_checked(self, platform_ids: Sequence[str]) -> None:
+        wanted = set(platform_ids)
+        self._syncing = True
+        try:
+            for platform_id, item in self.platform_items.items():
+                state = Qt.CheckState.Checked if platform_id in wanted else Qt.CheckState.Unchecked
+                item.setCheckState(0, state)
+            self._sync_groups()
+        finally:
+            self._syncing = False
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._syncing or column != 0:
+            return
+        self._syncing = True
+        try:
+            if item.data(0, PLATFORM_ROLE) is None:
+                # A group's box ticks or unticks the platforms the filter shows in it: a
+                # platform the user cannot see is never chosen by surprise.
+                state = item.checkState(0)
+                if state == Qt.CheckState.PartiallyChecked:
+                    state = Qt.CheckState.Checked
+                for child in _children(item):
+                    if not child.isHidden():
+                        child.setCheckState(0, state)
+            self._sync_groups()
+        finally:
+            self._syncing = False
+        self._update_counts()
+        self.changed.emit()
+
+    def _sync_groups(self) -> None:
+        """Each group's box says whether all, some or none of its platforms are chosen."""
+        for group_item in self.group_items.values():
+            children = _children(group_item)
+            checked = sum(child.checkState(0) == Qt.CheckState.Checked for child in children)
+            if checked == 0:
+                state = Qt.CheckState.Unchecked
+            elif checked == len(children):
+                state = Qt.CheckState.Checked
+            else:
+                state = Qt.CheckState.PartiallyChecked
+            group_item.setCheckState(0, state)
+            group_item.setText(1, f"{checked} of {len(children)} chosen" if checked else "")
+
+    def _apply_filter(self, text: str) -> None:
+        for group_item in self.group_items.values():
+            shown = 0
+            for child in _children(group_item):
+                platform = self._catalog.platform(child.data(0, PLATFORM_ROLE))
+                hidden = platform is None or not matches(platform, text)
+                child.setHidden(hidden)
+                shown += not hidden
+            group_item.setHidden(shown == 0)
+        self.filter_status.setText(self._filter_text(text))
+        self.filter_status.setVisible(bool(self.filter_status.text()))
+        current = self.platform_tree.currentItem()
+        if current is None or current.isHidden():
+            visible = self.visible_platforms()
+            if visible:
+                self.platform_tree.setCurrentItem(self.platform_items[visible[0]])
+
+    def _filter_text(self, text: str) -> str:
+        if not text.strip():
+            return ""
+        shown = len(self.visible_platforms())
+        if not shown:
+            return f"No platform matches “{text.strip()}”."
+        hidden_chosen = [
+            pid for pid in self.checked_platforms() if self.platform_items[pid].isHidden()
+        ]
+        noun = "platform" if shown == 1 else "platforms"
+        more = f"; {len(hidden_chosen)} chosen but not shown" if hidden_chosen else ""
+        return f"{shown} {noun} shown{more}."
 
     def _scope_toggled(self, _checked: bool = False) -> None:
         topic_mode = self.scope_buttons[Scope.TOPICS].isChecked()
@@ -256,9 +516,15 @@ class StartPage(QWidget):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        for platform_id, label in self.platform_counts.items():
-            counts = platform_counts(self._rows, platform_id)
-            text = counts_text(counts.offered, counts.unreviewed)
-            label.setText(text)
-            self.platform_boxes[platform_id].setAccessibleDescription(text)
+        self._syncing = True  # text changes raise itemChanged too
+        try:
+            for platform_id, item in self.platform_items.items():
+                counts = platform_counts(self._rows, platform_id)
+                text = counts_text(counts.offered, counts.unreviewed)
+                item.setText(1, text)
+                item.setToolTip(0, f"{item.text(0)}: {text}")
+        finally:
+            self._syncing = False
+        if self.filter_edit.text():
+            self.filter_status.setText(self._filter_text(self.filter_edit.text()))
         self._arrange_columns()

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.catalog import Catalog
+from gui.core.catalog.controls import newest_verified
 from gui.core.catalog.model import TOPIC_TITLES
 from gui.core.checklist import ChecklistRow, Status, build_checklist
 from gui.core.review import session
@@ -51,6 +53,44 @@ from gui.desktop.wizard.region import system_region
 from gui.desktop.wizard.start_page import StartPage
 
 WINDOW_TITLE = "Guided review - Privacy Review"
+
+
+class ElidedLabel(QLabel):
+    """One line that shortens its middle part with "…" to the room it has (the full text in
+    the tooltip and for screen readers), so a long category title never widens the window
+    and the words around it ("Saved:", the decision) always show."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._parts = ("", "", "")
+        self._full = ""
+
+    def set_full_text(self, text: str, middle: str = "", suffix: str = "") -> None:
+        """Show ``text + middle + suffix``; only ``middle`` is shortened."""
+        self._parts = (text, middle, suffix)
+        self._full = "".join(self._parts)
+        self.setToolTip(self._full)
+        self.setAccessibleDescription(self._full)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        prefix, middle, suffix = self._parts
+        room = self.width() - metrics.horizontalAdvance(prefix + suffix)
+        if middle and room > metrics.horizontalAdvance("…" * 4):
+            short = metrics.elidedText(middle, Qt.TextElideMode.ElideRight, room)
+            self.setText(prefix + short + suffix)
+        else:
+            self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
 
 
 def is_first_start(store: Store) -> bool:
@@ -70,6 +110,10 @@ class ReviewWizard(QDialog):
 
     checklistRequested = Signal()  # "Open the checklist" on the finish page
     decisionSaved = Signal(str, str)  # platform id, category id: refresh your views
+    # The platform of the last category page the user saw, once the wizard has closed (after
+    # ``finished``, so a window that reloads on ``finished`` can then select it). Not sent
+    # when the user never left the start page.
+    platformReviewed = Signal(str)
 
     def __init__(
         self,
@@ -93,6 +137,7 @@ class ReviewWizard(QDialog):
         self._index = -1  # -1: start page; len(steps): finish page
         self._unsaved_on_close: tuple[object, ...] | None = None
         self._summary_flow: QObject | None = None  # keeps a running print/save flow alive
+        self._last_platform: str | None = None  # the platform of the last category page
 
         self._build(opener)
         self._reload_rows()
@@ -133,6 +178,14 @@ class ReviewWizard(QDialog):
         self.start_page = StartPage(self._catalog)
         self.start_page.changed.connect(self._start_changed)
         self.category_page = CategoryPage(opener=opener)
+        self.category_page.view.set_catalog_checked(
+            newest_verified(
+                category
+                for platform in self._catalog.platforms
+                if platform.bundled
+                for category in platform.categories
+            )
+        )
         self.category_page.editor.edited.connect(self._editor_edited)
         self.finish_page = FinishPage(summary_available=_summary_dialogs_available())
         # Forwarded signal to signal: Qt emits it, not Python (see gui.desktop.wizard.emit).
@@ -159,13 +212,16 @@ class ReviewWizard(QDialog):
         # Enter in the note adds a line; Ctrl+Enter moves on from anywhere.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.go_next)
+        # Which category the last save was for, beside the buttons (no extra line of height).
+        self.saved_label = ElidedLabel()
+        self.saved_label.setAccessibleName("Last saved")
 
         header = QVBoxLayout()
         header.addWidget(self.title_label)
         header.addWidget(self.progress_label)
         header.addWidget(self.progress_bar)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.saved_label, 1)
         for button in (self.back_button, self.skip_button, self.next_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -243,11 +299,10 @@ class ReviewWizard(QDialog):
         if not chosen:
             region = system_region()
         platform_ids: tuple[str, ...] = tuple(platforms or ())
+        if not platform_ids:  # "the ones I reviewed before"
+            platform_ids = self.start_page.reviewed_platforms()
         if not platform_ids and saved is not None:
             platform_ids = saved.platform_ids
-        if not platform_ids:
-            decided = {row.platform_id for row in self._all_rows if row.decision is not None}
-            platform_ids = tuple(p.id for p in self._catalog.platforms if p.id in decided)
         if not platform_ids and topics:
             platform_ids = tuple(p.id for p in self._catalog.platforms)  # "on every platform"
         if topics:
@@ -297,6 +352,18 @@ class ReviewWizard(QDialog):
         """Move on without saving anything for this category."""
         if self.stack.currentWidget() is self.category_page:
             self._show_step(self._index + 1)
+
+    def done(self, result: int) -> None:
+        """Closed (``accept``/``reject`` end here): say which platform was reviewed last,
+        after ``finished``, so the checklist can select it once it has reloaded."""
+        super().done(result)
+        if self._last_platform is not None:
+            self.platformReviewed.emit(self._last_platform)
+
+    @property
+    def last_platform(self) -> str | None:
+        """The platform of the last category page shown (None: none was)."""
+        return self._last_platform
 
     def reject(self) -> None:
         """Escape, Close and the window's close button: save what the user edited, then
@@ -348,6 +415,7 @@ class ReviewWizard(QDialog):
     def _show_start(self) -> None:
         self._index = -1
         self._clear_error()
+        self.saved_label.set_full_text("")
         self.stack.setCurrentWidget(self.start_page)
         self.title_label.setText("Guided review")
         self.setWindowTitle(WINDOW_TITLE)
@@ -366,7 +434,10 @@ class ReviewWizard(QDialog):
     def _start_focus_chain(self) -> list[QWidget]:
         page = self.start_page
         return [
-            *page.platform_boxes.values(),
+            page.filter_edit,
+            page.reviewed_button,
+            page.clear_button,
+            page.platform_tree,
             *page.scope_buttons.values(),
             page.topics_list,
             page.region_combo,
@@ -400,6 +471,7 @@ class ReviewWizard(QDialog):
             self._show_step(index)
             return
         self._steps[index] = PlanStep(row, step.topic)
+        self._last_platform = platform.id
         region = self._choice.region if self._choice else None
         self.category_page.set_row(platform, row, region)
         self.stack.setCurrentWidget(self.category_page)
@@ -487,7 +559,13 @@ class ReviewWizard(QDialog):
         # changed nor due. Only this row: rebuilding the whole checklist (a thousand rows,
         # each decided one hashing its category) on every page would make saving slower
         # the more the user has decided. The walk's start and its end re-read everything.
-        self._set_row(replace(row, decision=decision, changed=False, due=False))
+        saved = replace(row, decision=decision, changed=False, due=False)
+        self._set_row(saved)
+        region = self._choice.region if self._choice else None
+        # The platform is in the header; the title is what gets shortened, never the words.
+        self.saved_label.set_full_text(
+            "Saved: \u201c", row.title, f"\u201d: {saved.label_for(region)}."
+        )
         self.decisionSaved.emit(row.platform_id, row.category_id)
         return True
 
