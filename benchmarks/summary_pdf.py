@@ -1,22 +1,37 @@
-"""How long a 1,000-item checklist takes to become a PDF summary.
+"""How long a checklist takes to become a PDF summary, at several sizes.
 
-Run from the repository root:  python benchmarks/summary_pdf.py [--items N] [--repeat R]
-                                   [--page-size a4|letter] [--output FILE]
+Run from the repository root:
+    python benchmarks/summary_pdf.py [--items N [N ...]] [--repeat R] [--page-size a4|letter]
+                                     [--before OLD_PDF_PY] [--before-max-items N]
+                                     [--output FILE]
 
 Builds a synthetic catalog (five platforms) and decisions in memory, so nothing is read from
-or written to the user's data; prints the time to build the summary model, render the HTML
-and produce the PDF, the page count and the PDF size. Runs offscreen.
+or written to the user's data, and runs offscreen. For each size it prints the time to build
+the summary model, render the HTML and produce the PDF (wall and CPU time: the CPU time is
+less moved by other work on a shared host), the page count, the PDF size and peak memory.
+
+Every round also times a reference in the same process, right before: Qt alone turning the
+200-item summary into pages (laid out as one document, painted page by page by clipping,
+onto the same 1200 dpi ``QPdfWriter``; no pagination of ours). This machine's speed changes
+from one minute to the next; the time per item relative to that reference's does much less,
+and stays flat with the size when the time grows linearly. ``--before`` loads
+another version of ``gui/desktop/summary/pdf.py`` (e.g. from ``git show REV:path``) and times
+it alternately with the current one; it is skipped past ``--before-max-items`` items, where
+the old code is known to crash. Asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
+import resource
 import statistics
 import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,13 +48,14 @@ from gui.core.catalog import (  # noqa: E402
 from gui.core.checklist import Decision, Status  # noqa: E402
 from gui.core.summary.model import SummaryOptions, build_summary  # noqa: E402
 from gui.core.summary.render_html import render_html  # noqa: E402
-from gui.desktop.summary.pdf import render_pdf  # noqa: E402
+from gui.desktop.summary import pdf as current_pdf  # noqa: E402
 
 PLATFORMS = 5
 EU_FORM = Control("form", "", ("Send the form.",), "", (), ("EU",))
 CONTROLS = ("toggle", "toggle", "form", "request", "dont-provide", "none", "delete-account")
 STATUSES = (Status.OPTED_OUT, Status.KEPT, Status.NOT_APPLICABLE, Status.LATER)
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+REFERENCE_ITEMS = 200
 
 
 def synthetic(items: int) -> tuple[Catalog, list[Decision]]:
@@ -99,38 +115,126 @@ def synthetic(items: int) -> tuple[Catalog, list[Decision]]:
     return Catalog(platforms=tuple(platforms)), decisions
 
 
+def load_module(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("summary_pdf_before", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def qt_alone(html: str, page_size: str) -> bytes:
+    """The reference: Qt alone turning the same kind of HTML into pages, laid out once as
+    one long page and painted page after page by clipping, with none of our pagination
+    (rows cut anywhere, no repeated headers, no footer)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSizeF
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(1200)
+    current_pdf.apply_page_setup(writer, page_size)
+    document = current_pdf.make_document(html)
+    document.setPageSize(QSizeF(0, 0))
+    document.documentLayout().setPaintDevice(writer)
+    width, height = float(writer.width()), float(writer.height())
+    document.setPageSize(QSizeF(width, -1))
+    total = document.documentLayout().documentSize().height()
+    painter = QPainter(writer)
+    top = 0.0
+    while top < total:
+        if top > 0:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -top)
+        document.drawContents(painter, QRectF(0, top, width, height))
+        painter.restore()
+        top += height
+    painter.end()
+    del writer
+    buffer.close()
+    return bytes(data.data())
+
+
+def page_count(pdf: bytes) -> int:
+    return pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
+
+
+def median_ms(values: list[float]) -> str:
+    return (
+        f"median {statistics.median(values) * 1000:8.1f} ms"
+        f"  (min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f}, n={len(values)})"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=1000)
+    parser.add_argument("--items", type=int, nargs="+", default=[1000])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--page-size", choices=("a4", "letter"), default="a4")
+    parser.add_argument("--before", type=Path, help="another pdf.py to time alternately")
+    parser.add_argument("--before-max-items", type=int, default=5000)
     parser.add_argument("--output", type=Path, help="also write the last PDF here")
     args = parser.parse_args()
 
-    catalog, decisions = synthetic(args.items)
-    timings: dict[str, list[float]] = {"model": [], "html": [], "pdf": []}
+    current_pdf.ensure_gui_application()
+    variants: dict[str, ModuleType] = {"after": current_pdf}
+    if args.before:
+        variants = {"before": load_module(args.before), "after": current_pdf}
+    catalog, decisions = synthetic(REFERENCE_ITEMS)
+    reference_html = render_html(build_summary(catalog, decisions, SummaryOptions(), now=NOW))
+    qt_alone(reference_html, args.page_size)  # warm up fonts and the PDF engine
     pdf = b""
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        summary = build_summary(catalog, decisions, SummaryOptions(), now=NOW)
-        timings["model"].append(time.perf_counter() - start)
-        start = time.perf_counter()
-        render_html(summary)
-        timings["html"].append(time.perf_counter() - start)
-        start = time.perf_counter()
-        pdf = render_pdf(summary, page_size=args.page_size)  # includes its own HTML render
-        timings["pdf"].append(time.perf_counter() - start)
+    for items in args.items:
+        catalog, decisions = synthetic(items)
+        timings: dict[str, list[float]] = {"model": [], "html": [], "qt-ref": []}
+        ratios: dict[str, list[float]] = {}
+        cpu: dict[str, list[float]] = {}  # CPU time: less moved by other work on the host
+        results: dict[str, tuple[int, int]] = {}
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            summary = build_summary(catalog, decisions, SummaryOptions(), now=NOW)
+            timings["model"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            render_html(summary)
+            timings["html"].append(time.perf_counter() - start)
+            for name, module in variants.items():
+                if name == "before" and items > args.before_max_items:
+                    continue
+                start = time.perf_counter()
+                qt_alone(reference_html, args.page_size)
+                reference = time.perf_counter() - start
+                timings["qt-ref"].append(reference)
+                start, cpu_start = time.perf_counter(), time.process_time()
+                pdf = module.render_pdf(summary, page_size=args.page_size)
+                took = time.perf_counter() - start
+                timings.setdefault(name, []).append(took)
+                cpu.setdefault(name, []).append(time.process_time() - cpu_start)
+                ratios.setdefault(name, []).append(took / reference)
+                results[name] = (page_count(pdf), len(pdf))
+        rows = sum(len(p.categories) for p in catalog.platforms)
+        print(f"summary of {rows} categories, {len(decisions)} decisions, {args.page_size}:")
+        for name, values in timings.items():
+            print(f"  {name:7} {median_ms(values)}")
+            if name in ratios:
+                print(f"     cpu  {median_ms(cpu[name])}")
+                pages, size = results[name]
+                print(
+                    f"          {statistics.median(ratios[name]) * REFERENCE_ITEMS / items:.2f}x"
+                    f" Qt alone's time per item (at {REFERENCE_ITEMS} items),"
+                    f" {statistics.median(values) / items * 1e6:.0f} us per item;"
+                    f" {pages} pages, {size / 1024:.0f} KiB"
+                )
+        if "before" in variants and items > args.before_max_items:
+            print(f"  before  not run: past {args.before_max_items} items it is known to crash")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  peak memory so far {peak:.0f} MiB")
     if args.output:
         args.output.write_bytes(pdf)
-    pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
-    rows = sum(len(p.categories) for p in catalog.platforms)
-    print(f"summary of {rows} categories, {len(decisions)} decisions, {args.page_size}:")
-    for name, values in timings.items():
-        print(
-            f"  {name:5}  median {statistics.median(values) * 1000:8.1f} ms"
-            f"  (min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f}, n={len(values)})"
-        )
-    print(f"  pdf: {pages} pages, {len(pdf) / 1024:.0f} KiB")
     return 0
 
 

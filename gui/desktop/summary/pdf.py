@@ -4,10 +4,17 @@ the print preview).
 
 Qt's own ``QTextDocument.print`` splits a table row across two pages whenever the row
 straddles the page end, and its CSS subset has no ``page-break-inside``. So this module lays
-the document out once as one long page and picks every page end itself: between paragraphs
-or table rows, inside one only when it is taller than a page. A page that continues a table
+the document out as one long page and picks every page end itself: between paragraphs or
+table rows, inside one only when it is taller than a page. A page that continues a table
 gets the table's header again, and every page is painted as a clipped slice of the long
 layout, with a footer carrying the page number.
+
+One Qt layout cannot be taller than about 8.4 million device units (``QT_LAYOUT_LIMIT``), so
+the long page is a strip of several layouts: ``gui.desktop.summary.chunks`` cuts the HTML
+between table rows into chunks planned to stay far below that, each is laid out on its own,
+and they are stacked so that a table's rows meet across two layouts as in one. Page ends are
+chosen over the whole strip; a page may be painted from two layouts. The time grows with
+the length, no faster.
 
 Qt is imported inside functions only: importing this module costs nothing and needs no
 display. ``ensure_gui_application`` starts an offscreen ``QGuiApplication`` when none runs,
@@ -16,6 +23,7 @@ so scripts and the command line work headless.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from bisect import bisect_left, bisect_right
@@ -25,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from gui.core.summary.model import Summary, format_generated
 from gui.core.summary.render_html import render_html
+from gui.desktop.summary import chunks
 
 if TYPE_CHECKING:
     from PySide6.QtGui import (
@@ -138,6 +147,22 @@ def make_document(html: str) -> QTextDocument:
 
 
 @dataclass(frozen=True)
+class Header:
+    """A table's header rows, to repeat above a page that continues the table: the range
+    [top, bottom) of part ``part``'s layout. ``strip_bottom`` is where the header ends on
+    the strip, or -inf when it is only the copy a continued chunk opens with."""
+
+    part: int
+    top: float
+    bottom: float
+    strip_bottom: float = -math.inf
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True)
 class _Band:
     """A vertical range of the long layout that must stay on one page if it fits."""
 
@@ -149,17 +174,28 @@ class _Band:
 
 
 @dataclass(frozen=True)
-class PageSlice:
-    """One page: the range [top, bottom) of the long layout, and the table header band to
-    paint above it when the page continues a table."""
+class _StripBand:
+    """A band placed on the strip, the parts' layouts stacked one after the other."""
 
     top: float
     bottom: float
-    header: tuple[float, float] | None = None
+    keep_with_next: bool = False
+    header: Header | None = None
+    inner_cuts: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageSlice:
+    """One page: the range [top, bottom) of the strip, and the table header to paint above
+    it when the page continues a table."""
+
+    top: float
+    bottom: float
+    header: Header | None = None
 
     @property
     def header_height(self) -> float:
-        return self.header[1] - self.header[0] if self.header else 0.0
+        return self.header.height if self.header else 0.0
 
 
 def _line_cuts(block: QTextBlock, top: float) -> list[tuple[float, float]]:
@@ -199,25 +235,29 @@ def _table_bands(
     document = table.document()
     table_format = table.format()
     border = table_format.border() * scale
-    content_top: list[float] = []
-    content_bottom: list[float] = []
-    pads: list[float] = []
-    row_blocks: list[list[tuple[QTextBlock, float]]] = []
     block_rect = document_layout.blockBoundingRect
     rows, columns = table.rows(), table.columns()
-    for row in range(rows):
+    if rows == 0:
+        return []
+
+    def scan(row: int, whole: bool) -> tuple[float, float, float, list[tuple[QTextBlock, float]]]:
+        """The row's content top and bottom, its top padding and its blocks with their
+        tops. Not ``whole``: the first cell's first block only, which is enough for the
+        top (every cell of a row starts where the row does)."""
         top = bottom = None
         blocks: list[tuple[QTextBlock, float]] = []
         pad = table_format.cellPadding()
-        for column in range(columns):
+        for column in range(columns if whole else 1):
             cell = table.cellAt(row, column)
             if cell.row() != row or cell.column() != column:
+                if not whole:
+                    return scan(row, True)  # the first cell spans from above
                 continue  # covered by a spanning cell
             cell_format = cell.format()
             if cell_format.hasProperty(top_padding):
                 pad = max(pad, cell_format.doubleProperty(top_padding))
             # The cell's blocks, first to last (positions, not cursors: this runs for
-            # every cell of every table).
+            # every row of every table).
             block = document.findBlock(cell.firstPosition())
             last = cell.lastPosition()
             while block.isValid():
@@ -226,20 +266,20 @@ def _table_bands(
                 top = block_top if top is None else min(top, block_top)
                 bottom = block_bottom if bottom is None else max(bottom, block_bottom)
                 blocks.append((block, block_top))
-                if block.contains(last) or block.position() > last:
+                if not whole or block.contains(last) or block.position() > last:
                     break
                 block = block.next()
-        content_top.append(0.0 if top is None else top)
-        content_bottom.append(0.0 if bottom is None else bottom)
-        pads.append(pad * scale)
-        row_blocks.append(blocks)
-    if rows == 0:
-        return []
+        return (0.0 if top is None else top, 0.0 if bottom is None else bottom, pad * scale, blocks)
+
     # A row begins at the top of its padding; the border line above it belongs to the row
-    # before, so a page ending there keeps the full line.
-    starts = [content_top[r] - pads[r] for r in range(rows)]
-    end = content_bottom[-1] + pads[-1] + border
-    starts.append(end)
+    # before, so a page ending there keeps the full line. Only the last row is measured
+    # to its bottom: every other row ends where the next begins.
+    starts = []
+    for row in range(rows):
+        top, _, pad, _ = scan(row, False)
+        starts.append(top - pad)
+    _, last_bottom, last_pad, _ = scan(rows - 1, True)
+    starts.append(last_bottom + last_pad + border)
     header_rows = min(table_format.headerRowCount(), rows)
     bands: list[_Band] = []
     header: tuple[float, float] | None = None
@@ -253,7 +293,8 @@ def _table_bands(
     for row in range(header_rows, rows):
         cuts: tuple[float, ...] = ()
         if tall is None or starts[row + 1] - starts[row] > tall:
-            lines = [cut for block, top in row_blocks[row] for cut in _line_cuts(block, top)]
+            blocks = scan(row, True)[3]
+            lines = [cut for block, top in blocks for cut in _line_cuts(block, top)]
             cuts = tuple(y for y in _clean_cuts(lines) if starts[row] < y < starts[row + 1])
         bands.append(_Band(starts[row], starts[row + 1], header=header, inner_cuts=cuts))
     return bands
@@ -331,6 +372,134 @@ def _split_blocks_at(document: QTextDocument, cuts: list[float]) -> bool:
     return bool(positions)
 
 
+# ---- the strip: chunks laid out one after the other -----------------------------------
+
+# Qt keeps layout positions in fixed point (QFixed, 1/64 of a unit in an int) and sums
+# them: a document taller than about INT_MAX / 256 device units is laid out wrongly and
+# can crash when painted (measured: past some 670 A4 pages at 1200 dpi).
+QT_LAYOUT_LIMIT = 2**31 / 256  # 8,388,608
+# Each chunk is planned to stay below a quarter of that, and is cut again should its
+# layout come out above half of it.
+_CHUNK_HEIGHT = QT_LAYOUT_LIMIT / 4
+_CHUNK_HEIGHT_CHECKED = QT_LAYOUT_LIMIT / 2
+_LINE_POINTS = 16.0  # more than a line of the summary's body text takes (9.5 pt type)
+
+
+@dataclass
+class _Part:
+    """One chunk laid out: its document, the range [top, bottom) of its layout that is
+    content, and ``offset``, which added to a position in its layout gives the strip's."""
+
+    document: QTextDocument
+    continues_table: bool
+    top: float = 0.0
+    bottom: float = 0.0
+    offset: float = 0.0
+    bands: list[_Band] | None = None
+
+    @property
+    def strip_top(self) -> float:
+        return self.top + self.offset
+
+    @property
+    def strip_bottom(self) -> float:
+        return self.bottom + self.offset
+
+
+def _set_up_layout(document: QTextDocument, device: QPagedPaintDevice, width: float) -> None:
+    """Lay ``document`` out in the device's own units, as QTextDocument.print does: pixel
+    lengths in the HTML (padding, borders) are scaled from 96 dpi to the device. The
+    layout is made on first use and lays the document out at once at the current page
+    size: a null page size first makes that free, so it is laid out only once."""
+    from PySide6.QtCore import QSizeF
+
+    document.setPageSize(QSizeF(0, 0))
+    document.documentLayout().setPaintDevice(device)
+    document.setPageSize(QSizeF(width, -1))  # one long page; the pagination picks the ends
+
+
+def chunk_lines(dpi: float) -> int:
+    """How many estimated lines one chunk may hold at ``dpi``."""
+    return max(1, int(_CHUNK_HEIGHT / (dpi * _LINE_POINTS / 72.0)))
+
+
+def _lay_out_parts(
+    html: str, device: QPagedPaintDevice, width: float, max_lines: int
+) -> list[_Part]:
+    """The summary's HTML laid out as chunks of at most ``max_lines`` estimated lines; a
+    chunk whose layout still comes out too tall is halved until it fits (or is one
+    piece)."""
+    parsed = chunks.parse(html)
+    if not parsed.head:
+        document = make_document(html)
+        _set_up_layout(document, device, width)
+        return [_Part(document, False)]
+    parts: list[_Part] = []
+    runs = chunks.group(parsed.pieces, max_lines)
+    runs.reverse()  # a stack: the next run to lay out on top
+    while runs:
+        first, end = runs.pop()
+        chunk = chunks.chunk_html(parsed, first, end)
+        document = make_document(chunk.html)
+        _set_up_layout(document, device, width)
+        height = document.documentLayout().documentSize().height()
+        if end - first > 1 and not 0 < height <= _CHUNK_HEIGHT_CHECKED:
+            middle = (first + end) // 2
+            runs += [(middle, end), (first, middle)]
+            continue
+        parts.append(_Part(document, chunk.continues_table))
+    return parts
+
+
+def _part_bands(part: _Part, scale: float, page_height: float) -> list[_Band]:
+    if part.bands is None:
+        part.bands = _bands(part.document, scale, page_height)
+    return part.bands
+
+
+def _stack(parts: list[_Part], scale: float, page_height: float) -> list[_StripBand]:
+    """Place the parts one after the other on the strip and return all their bands in
+    strip positions.
+
+    A part that continues a table starts at its first row: the header its chunk opens
+    with is not content (it is painted only above pages that continue the table). A part
+    followed by one that continues its table ends at the bottom of its last row, without
+    the table's bottom margin, so the rows meet as in one table."""
+    strip: list[_StripBand] = []
+    position = 0.0
+    for index, part in enumerate(parts):
+        bands = _part_bands(part, scale, page_height)
+        part.top = 0.0
+        if part.continues_table and bands and bands[0].keep_with_next and len(bands) > 1:
+            part.top = bands[0].bottom
+            bands = bands[1:]
+        followed = index + 1 < len(parts) and parts[index + 1].continues_table
+        if followed and bands:
+            part.bottom = bands[-1].bottom
+        else:
+            part.bottom = part.document.documentLayout().documentSize().height()
+        part.offset = position - part.top
+        for band in bands:
+            header = None
+            if band.header is not None:
+                top, bottom = band.header
+                is_content = top >= part.top
+                header = Header(
+                    index, top, bottom, bottom + part.offset if is_content else -math.inf
+                )
+            strip.append(
+                _StripBand(
+                    band.top + part.offset,
+                    band.bottom + part.offset,
+                    band.keep_with_next,
+                    header,
+                    tuple(y + part.offset for y in band.inner_cuts),
+                )
+            )
+        position = part.strip_bottom
+    return strip
+
+
 def paginate(document: QTextDocument, page_height: float, scale: float) -> list[PageSlice]:
     """Choose page ends for a document laid out as one long page (no page size height).
 
@@ -338,24 +507,24 @@ def paginate(document: QTextDocument, page_height: float, scale: float) -> list[
     (or, failing that, where the page is full). A page that starts inside a table gets the
     table's header band repeated, and is that much shorter.
     """
-    return _paginate(document, page_height, scale)[0]
+    parts = [_Part(document, False)]
+    return _paginate(_stack(parts, scale, page_height), parts[-1].strip_bottom, page_height)[0]
 
 
 def _paginate(
-    document: QTextDocument, page_height: float, scale: float
+    bands: list[_StripBand], total: float, page_height: float
 ) -> tuple[list[PageSlice], list[float]]:
-    """``paginate``, and the page tops that fall inside a band (a paragraph or a row taller
-    than a page): the only places where ``_split_blocks_at`` can have work to do. Every
-    other page starts between two bands, which is never inside a block."""
-    bands = _bands(document, scale, page_height)
-    total = document.documentLayout().documentSize().height()
+    """``paginate`` over the strip's bands, and the page tops that fall inside a band (a
+    paragraph or a row taller than a page): the only places where ``_split_blocks_at`` can
+    have work to do. Every other page starts between two bands, never inside a block."""
+    bands = list(bands)  # an oversized band is replaced by its rest below
     pages: list[PageSlice] = []
     inside: list[float] = []
     top = 0.0
-    header: tuple[float, float] | None = None
+    header: Header | None = None
     index = 0
     while index < len(bands):
-        capacity = page_height - (header[1] - header[0] if header else 0.0)
+        capacity = page_height - (header.height if header else 0.0)
         limit = top + capacity
         last_fitting = index
         while last_fitting < len(bands) and bands[last_fitting].bottom <= limit:
@@ -381,17 +550,46 @@ def _paginate(
                 next_index = index + 1
             else:
                 inside.append(bottom)
-                bands[index] = _Band(
+                bands[index] = _StripBand(
                     bottom, band.bottom, band.keep_with_next, band.header, band.inner_cuts
                 )
         pages.append(PageSlice(top, bottom, header))
         top = bottom
         index = next_index
         header = bands[index].header if index < len(bands) else None
-        if header is not None and top <= header[1]:
+        if header is not None and top <= header.strip_bottom:
             header = None  # the page starts at or above the header itself
     pages.append(PageSlice(top, max(total, top), header))
     return pages, inside
+
+
+def _split_parts_at(parts: list[_Part], cuts: list[float]) -> bool:
+    """``_split_blocks_at`` for each part with a page top inside one of its blocks; such a
+    part's bands are measured again (splitting moves nothing, but the blocks change)."""
+    starts = [part.strip_top for part in parts]
+    by_part: dict[int, list[float]] = {}
+    for y in cuts:
+        index = max(0, bisect_right(starts, y) - 1)
+        by_part.setdefault(index, []).append(y - parts[index].offset)
+    changed = False
+    for index, local in by_part.items():
+        if _split_blocks_at(parts[index].document, local):
+            parts[index].bands = None
+            changed = True
+    return changed
+
+
+def _layout_pages(parts: list[_Part], scale: float, page_height: float) -> list[PageSlice]:
+    def run() -> tuple[list[PageSlice], list[float]]:
+        strip = _stack(parts, scale, page_height)
+        return _paginate(strip, parts[-1].strip_bottom, page_height)
+
+    pages, inside = run()
+    for _ in range(3):  # one round is enough unless splitting moved something
+        if not _split_parts_at(parts, inside):
+            break
+        pages, inside = run()
+    return pages
 
 
 # ---- painting ----------------------------------------------------------------------------
@@ -425,37 +623,35 @@ def paint_summary(
     summary: Summary,
     *,
     document: QTextDocument | None = None,
+    max_chunk_lines: int | None = None,
 ) -> int:
     """Paint ``summary`` onto ``device`` using its current page layout; returns the number
-    of pages. ``document`` replaces the summary's own HTML (tests use it)."""
-    from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+    of pages. ``document`` replaces the summary's own HTML and is laid out whole (tests use
+    it); ``max_chunk_lines`` sets how much of the summary one layout holds (default: as
+    much as is safe at the device's resolution; tests set less)."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QFont, QPainter, QPen
 
     ensure_gui_application()
-    document = document or make_document(render_html(summary))
     dpi = float(device.logicalDpiY())
-    # Lay out in the device's own units, as QTextDocument.print does: pixel lengths in the
-    # HTML (padding, borders) are scaled from 96 dpi to the device. The layout is made on
-    # first use and lays the document out at once at the current page size: a null page
-    # size first makes that free, so the document is laid out only once, for the device.
-    document.setPageSize(QSizeF(0, 0))
-    document.documentLayout().setPaintDevice(device)
     scale = dpi / 96.0
     width = float(device.width())
     footer = _mm_to_device(FOOTER_MM, dpi)
     body_height = float(device.height()) - footer
-    document.setPageSize(QSizeF(width, -1))  # one long page; paginate() picks the ends
-    pages, inside = _paginate(document, body_height, scale)
-    for _ in range(3):  # one round is enough unless splitting moved something
-        if not _split_blocks_at(document, inside):
-            break
-        pages, inside = _paginate(document, body_height, scale)
+    if document is not None:
+        _set_up_layout(document, device, width)
+        parts = [_Part(document, False)]
+    else:
+        lines = max_chunk_lines if max_chunk_lines is not None else chunk_lines(dpi)
+        parts = _lay_out_parts(render_html(summary), device, width, lines)
+    pages = _layout_pages(parts, scale, body_height)
+    starts = [part.strip_top for part in parts]
 
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("cannot start painting on the output device")
     try:
-        footer_font = QFont(document.defaultFont())
+        footer_font = QFont(parts[0].document.defaultFont())
         footer_font.setPointSizeF(FOOTER_POINT_SIZE)
         footer_left = f"{summary.title}, made {format_generated(summary.generated_at)}"
         for number, page in enumerate(pages, start=1):
@@ -463,9 +659,27 @@ def paint_summary(
                 raise OSError("cannot start a new page on the output device")
             y = 0.0
             if page.header is not None:
-                _paint_slice(painter, document, page.header[0], page.header[1], y, width)
+                header = page.header
+                _paint_slice(
+                    painter, parts[header.part].document, header.top, header.bottom, y, width
+                )
                 y += page.header_height
-            _paint_slice(painter, document, page.top, page.bottom, y, width)
+            # The page's range of the strip, from each part it overlaps.
+            index = max(0, bisect_right(starts, page.top) - 1)
+            while index < len(parts) and parts[index].strip_top < page.bottom:
+                part = parts[index]
+                top = max(page.top, part.strip_top)
+                bottom = min(page.bottom, part.strip_bottom)
+                if bottom > top:
+                    _paint_slice(
+                        painter,
+                        part.document,
+                        top - part.offset,
+                        bottom - part.offset,
+                        y + top - page.top,
+                        width,
+                    )
+                index += 1
             # Footer: a hairline, what this is on the left, the page number on the right.
             painter.save()
             painter.setPen(QPen(Qt.GlobalColor.gray, 0))
@@ -490,7 +704,7 @@ def paint_summary(
 def _paint_slice(
     painter: QPainter, document: QTextDocument, top: float, bottom: float, at_y: float, width: float
 ) -> None:
-    """Paint the range [top, bottom) of the long layout at ``at_y`` on the page."""
+    """Paint the range [top, bottom) of ``document``'s layout at ``at_y`` on the page."""
     from PySide6.QtCore import QRectF
 
     painter.save()
