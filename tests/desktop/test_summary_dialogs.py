@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +18,7 @@ from gui.core.checklist import Decision
 from gui.core.summary.model import SummaryOptions, build_summary
 from gui.desktop.summary.dialogs import SummaryOptionsDialog, print_summary, save_summary_as
 from gui.desktop.summary.pdf import render_pdf
+from gui.desktop.window.print_preview import PrintPreviewDialog
 
 from support.summary_data import NOW, decisions_for, load_test_catalog, long_catalog
 
@@ -85,7 +86,7 @@ def test_options_dialog_needs_a_platform(qtbot: QtBot, catalog: Catalog) -> None
     assert ok.isEnabled()
 
 
-def _preview_pages(qtbot: QtBot, dialog: QPrintPreviewDialog) -> int:
+def _preview_pages(qtbot: QtBot, dialog: PrintPreviewDialog) -> int:
     preview = dialog.findChild(QPrintPreviewWidget)
     assert preview is not None
     qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=10_000)
@@ -97,7 +98,7 @@ def test_print_preview_paints_every_page(qtbot: QtBot) -> None:
     options = SummaryOptions()
     flow = print_summary(None, catalog, decisions, options, now=NOW)
     dialog = flow.dialog
-    assert isinstance(dialog, QPrintPreviewDialog)
+    assert isinstance(dialog, PrintPreviewDialog)
     qtbot.addWidget(dialog)
     pages = _preview_pages(qtbot, dialog)
     expected = render_pdf(build_summary(catalog, decisions, options, now=NOW), page_size="a4")
@@ -117,7 +118,7 @@ def test_print_asks_for_options_first(
     options_dialog.notes_box.setChecked(False)
     options_dialog.accept()
     preview = flow.dialog
-    assert isinstance(preview, QPrintPreviewDialog)
+    assert isinstance(preview, PrintPreviewDialog)
     qtbot.addWidget(preview)
     assert _preview_pages(qtbot, preview) >= 1
     assert flow.options is not None and not flow.options.include_notes

@@ -16,6 +16,7 @@ from gui.core.catalog import Catalog, load_catalog
 from gui.core.checklist import Status
 from gui.core.paths import AppDirs
 from gui.core.store import Store, open_store
+from gui.core.words import status_words
 from gui.desktop.window.checklist_model import Column
 from gui.desktop.window.main_window import MainWindow
 from gui.desktop.window.transfer import export_to, import_from
@@ -106,7 +107,7 @@ def test_status_edited_in_the_tree_is_stored(window: MainWindow, store: Store, c
     decision = store.decision(platform.id, category.id)
     assert decision is not None and decision.status is Status.OPTED_OUT
     assert decision.fingerprint == category.fingerprint
-    assert index.data() == "Opted out"
+    assert index.data() == status_words(Status.OPTED_OUT, category.control_for(None).kind)
     note_index = category_index(window, platform.id, category.id, Column.NOTE)
     assert window.panel.proxy.setData(note_index, "done on the laptop")
     assert store.decision(platform.id, category.id).note == "done on the laptop"
@@ -153,11 +154,12 @@ def test_detail_pane_edits_in_place_and_shows_history(
     qtbot.waitUntil(lambda: store.decision(platform.id, category.id).note == "via the app")
 
     history = detail.history.texts()
-    assert [change for _when, change, _note in history] == [
-        "Opted out (confirmed or note changed)",
-        "Later → Opted out",
-        "Not reviewed → Later",
-    ]
+    # The words follow the vocabulary (gui.core.words); the shape of the history is the test.
+    changes = [change for _when, change, _note in history]
+    assert len(changes) == 3
+    assert changes[0].endswith("(confirmed or note changed)")
+    assert changes[1].endswith("→ " + changes[0].split(" (")[0])
+    assert changes[2].startswith("Not reviewed → ")
     assert history[0][2] == "via the app"
     status_index = category_index(window, platform.id, category.id, Column.STATUS)
     assert status_index.data() == "Opted out"
@@ -248,7 +250,7 @@ def test_changes_from_the_command_line_appear_on_activation(
     QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
     # isActiveWindow() is False offscreen without focus: call what activation calls.
     window.reload()
-    assert index.data() == "Not applicable"
+    assert index.data() == status_words(Status.NOT_APPLICABLE)
     assert window.panel.current_key() == (platform.id, category.id)  # selection kept
     assert window.panel.detail.history.texts()[0][2] == "from the CLI"
 
@@ -377,6 +379,94 @@ def test_profile_startup_reports_both_moments(qtbot, app_dirs: AppDirs) -> None:
     assert startup.wizard is None
     qtbot.waitUntil(lambda: not window.isVisible())
     window.store.close()
+
+
+def test_startup_reads_the_catalog_through_its_cache_and_sets_shortcuts_when_ready(
+    qtbot, app_dirs: AppDirs
+) -> None:
+    from gui.core.catalog.cache import CACHE_NAME
+    from gui.desktop.infra.startup import Startup
+
+    app_dirs.ensure()
+    window = MainWindow(app_dirs)
+    qtbot.addWidget(window)
+    args = startup_args()
+    args.profile_startup = True  # closes the window once ready
+    startup = Startup(window, app_dirs, args, started_at=0.0, report=lambda _line: None)
+    with qtbot.waitSignal(startup.ready, timeout=10_000):
+        startup.begin()
+    assert (app_dirs.cache / "catalog" / CACHE_NAME).is_file()
+    assert window._shell_finished  # shortcuts are in by the time the checklist is ready
+    qtbot.waitUntil(lambda: not window.isVisible())
+    window.store.close()
+
+
+def test_startup_log_records_from_before_the_log_file_are_written_to_it(
+    app_dirs: AppDirs,
+) -> None:
+    import logging
+
+    from gui.desktop.infra.diagnostics import EarlyLogBuffer, buffer_early_logs, setup_logging
+
+    app_dirs.ensure()
+    root = logging.getLogger()
+    buffer_early_logs()
+    logging.getLogger("gui.test").error("before the file")
+    path = setup_logging(app_dirs.log)
+    handler = next(h for h in root.handlers if getattr(h, "baseFilename", "") == str(path))
+    try:
+        assert not any(isinstance(h, EarlyLogBuffer) for h in root.handlers)
+        handler.flush()
+        assert "before the file" in path.read_text(encoding="utf-8")
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+
+
+CHILD_IMPORTS = """
+import json, linecache, sys
+import PySide6.QtCore
+from gui.desktop.infra.qt_imports import quiet_pyside_import_hook
+done = quiet_pyside_import_hook()
+import gui.core.online.policy_watch, gui.core.online.settings
+import gui.desktop.window.main_window
+print(json.dumps({"done": done, "modules": sorted(sys.modules),
+                  "read": [f for f in linecache.cache if "main_window" in f]}))
+"""
+
+
+def test_startup_modules_are_not_read_as_source_and_notices_load_no_network_code() -> None:
+    import subprocess
+    import sys
+
+    from conftest import REPO_ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD_IMPORTS],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["done"]  # PySide6's source search was replaced
+    assert found["read"] == []  # and no module imported after it was read as text
+    network = {"requests", "gui.core.online.http", "gui.core.online.links", "html.parser"}
+    assert network.isdisjoint(found["modules"])
+
+
+def test_no_module_of_the_app_uses_pyside_features() -> None:
+    # ``quiet_pyside_import_hook`` is only safe while nothing opts in to PySide6's
+    # ``__feature__`` switches (snake_case, true_property).
+    from conftest import REPO_ROOT
+
+    users = [
+        path
+        for path in (REPO_ROOT / "gui").rglob("*.py")
+        if "__feature__" in path.read_text(encoding="utf-8") and path.name != "qt_imports.py"
+    ]
+    assert users == []
 
 
 def test_no_index_is_left_dangling(window: MainWindow) -> None:

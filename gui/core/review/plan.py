@@ -24,6 +24,9 @@ class Scope(StrEnum):
     EVERYTHING = "everything"
     TO_DO = "to-do"  # not reviewed yet, or marked "later"
     CHANGED = "changed"  # changed since the user decided, or due for a re-check
+    # Everything still to do: not reviewed, later, changed since decided or due (Review >
+    # Review what needs attention).
+    ATTENTION = "attention"
     TOPICS = "topics"  # every category on the chosen topics, across the chosen platforms
 
 
@@ -31,6 +34,7 @@ SCOPE_LABELS = {
     Scope.EVERYTHING: "Everything",
     Scope.TO_DO: "Only what is not reviewed yet or marked for later",
     Scope.CHANGED: "Only what changed since you decided or is due for a re-check",
+    Scope.ATTENTION: "Everything that needs attention: not reviewed, later, changed or due",
     Scope.TOPICS: "By topic, across platforms",
 }
 
@@ -76,10 +80,24 @@ def in_scope(row: ChecklistRow, scope: Scope) -> bool:
     if row.retired:
         return False
     if scope is Scope.TO_DO:
-        return row.decision is None or row.status is Status.LATER
+        return row.undecided
     if scope is Scope.CHANGED:
-        return row.changed or row.due
+        return row.needs_recheck
+    if scope is Scope.ATTENTION:
+        return row.needs_attention
     return True
+
+
+def platforms_needing_attention(rows: Iterable[ChecklistRow]) -> tuple[str, ...]:
+    """The platforms with at least one row that needs attention, in the rows' order."""
+    return tuple(dict.fromkeys(row.platform_id for row in rows if row.needs_attention))
+
+
+def attention_choice(rows: Iterable[ChecklistRow], current: PlanChoice) -> PlanChoice:
+    """Review > Review what needs attention: the platforms with something to do (the
+    current ones when none has) in the attention scope, keeping the chosen region."""
+    platform_ids = platforms_needing_attention(rows)
+    return PlanChoice(Scope.ATTENTION, platform_ids or current.platform_ids, (), current.region)
 
 
 def _risk_key(row: ChecklistRow) -> int:
@@ -104,7 +122,7 @@ def plan_steps(rows: Iterable[ChecklistRow], choice: PlanChoice) -> list[PlanSte
     steps: list[PlanStep] = []
     seen: set[tuple[str, str]] = set()
     for topic in ordered_topics(choice.topics):
-        on_topic = [row for row in usable if topic in row.category.topics]  # type: ignore[union-attr]
+        on_topic = [row for row in usable if row.category and topic in row.category.topics]
         for row in _platform_then_risk(on_topic):
             key = (row.platform_id, row.category_id)
             if key not in seen:
@@ -149,7 +167,7 @@ def restore_steps(
     by_key = {(row.platform_id, row.category_id): row for row in rows if not row.retired}
     steps = []
     for key, topic in zip(keys, topics, strict=False):
-        row = by_key.get(tuple(key))  # type: ignore[arg-type]
+        row = by_key.get((key[0], key[1]))  # a saved walk may hold lists, not tuples
         if row is not None:
             steps.append(PlanStep(row, topic))
     return steps

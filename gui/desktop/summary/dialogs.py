@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,7 +41,13 @@ from gui.core.catalog import Catalog
 from gui.core.checklist import Decision
 from gui.core.summary.export import DecisionSource, collect_decisions, write_summary
 from gui.core.summary.model import Summary, SummaryOptions, build_summary, format_for_path
-from gui.desktop.summary.pdf import PAGE_SIZES, apply_page_setup, default_page_size, paint_summary
+from gui.desktop.summary.pdf import (
+    PAGE_SIZES,
+    apply_page_setup,
+    default_page_size,
+    paint_summary,
+    render_pdf,
+)
 
 # File dialog filters, in the order shown; the first extension is the default suffix.
 SAVE_FILTERS = (
@@ -238,16 +244,15 @@ class SummaryFlow(QObject):
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         apply_page_setup(self.printer, self.page_size)
         self.printer.setDocName(summary.title)
-        preview = QPrintPreviewDialog(self.printer, self.parent_widget)
-        preview.setWindowTitle("Print summary")
-        preview.resize(900, 1000)
+        from gui.desktop.window.print_preview import PrintPreviewDialog
 
         def paint(printer: QPrinter) -> None:
             # Called for the preview, again after each page setup change, and for the
             # real print: each time onto the printer with its current paper.
             self.pages_painted = paint_summary(printer, summary)
 
-        preview.paintRequested.connect(paint)
+        # Our own preview: sized to the screen, every button reachable from the keyboard.
+        preview = PrintPreviewDialog(self.printer, paint, self.parent_widget)
         self._show(preview)
 
     # -- saving ---------------------------------------------------------------------------
@@ -294,7 +299,7 @@ class SummaryFlow(QObject):
         show why (non-blocking) and return False."""
         try:
             fmt = format_for_path(path)
-            write_summary(self.summary(), path, fmt, page_size=self.page_size)
+            write_summary(self.summary(), path, fmt, page_size=self.page_size, pdf=render_pdf)
         except (ValueError, OSError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             self.error = f"The summary was not saved to {path}: {reason}"

@@ -67,3 +67,21 @@ def open_in_browser(url: str, platform: Platform, opener: Opener | None = None) 
     # Looked up at call time, not bound as a default, so tests can patch QDesktopServices.
     open_url = opener or QDesktopServices.openUrl
     return bool(open_url(qurl))
+
+
+def copy_text(text: str) -> None:
+    """Put ``text`` on the clipboard (and the X11 selection, for a middle-click paste): the
+    way out when an address or folder cannot be opened."""
+    from PySide6.QtGui import QClipboard, QGuiApplication
+
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText(text, QClipboard.Mode.Clipboard)
+    if clipboard.supportsSelection():
+        clipboard.setText(text, QClipboard.Mode.Selection)
+
+
+def open_folder(path: str, opener: Opener | None = None) -> bool:
+    """Open a local folder in the system's file manager; False when none answered (common
+    on minimal Linux installs), so the caller can say so."""
+    open_url = opener or QDesktopServices.openUrl
+    return bool(open_url(QUrl.fromLocalFile(path)))

@@ -22,22 +22,27 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.checklist import STATUS_LABELS, ChecklistRow, Status
+from gui.core.words import status_words
 from gui.desktop.views.category_view import format_date, plain_label
 
-_NOT_APPLICABLE = "Does not &apply to me"
-_LATER = "Decide late&r"
+_NOT_APPLICABLE = "Does not appl&y to me"
+_LATER = "Decide l&ater"
 
-# The choices offered for each control kind, in order, with their labels. Mnemonics avoid the
-# wizard's buttons (Back, Next, Skip, Close, Open settings page, policy source, Note).
+# The choices offered for each control kind, in order, with their labels. The editor sits in
+# the wizard and in the checklist window, so its Alt letters avoid both: the window's menus
+# (File, Edit, Review, Tools, Help) and filters (Status, Topic = I, Needs attention), the
+# wizard's buttons (Back, Next, Skip, Close, Finish), the category view's buttons (Open
+# settings page, Policy source), "Still valid" (V) and the note (K). Only letters from
+# A D K L M U Y are used; tests/desktop/test_mnemonics.py walks both windows.
 DECISION_LABELS: dict[str, dict[Status, str]] = {
     "toggle": {
-        Status.OPTED_OUT: "I turned it o&ff",
+        Status.OPTED_OUT: "I t&urned it off",
         Status.KEPT: "I &left it on",
         Status.NOT_APPLICABLE: _NOT_APPLICABLE,
         Status.LATER: _LATER,
     },
     "form": {
-        Status.OPTED_OUT: "I sent the &form",
+        Status.OPTED_OUT: "I sent the for&m",
         Status.KEPT: "I &left it (no form sent)",
         Status.NOT_APPLICABLE: _NOT_APPLICABLE,
         Status.LATER: _LATER,
@@ -62,14 +67,14 @@ DECISION_LABELS: dict[str, dict[Status, str]] = {
     },
     "delete-account": {
         Status.OPTED_OUT: "I &deleted my account",
-        Status.KEPT: "I &kept my account",
+        Status.KEPT: "I kept &my account",
         Status.NOT_APPLICABLE: _NOT_APPLICABLE,
         Status.LATER: _LATER,
     },
 }
 GENERIC_LABELS: dict[Status, str] = {
-    Status.OPTED_OUT: "&Opted out",
-    Status.KEPT: "&Kept",
+    Status.OPTED_OUT: "Opted o&ut",
+    Status.KEPT: "&Left as it is",
     Status.NOT_APPLICABLE: _NOT_APPLICABLE,
     Status.LATER: _LATER,
 }
@@ -111,7 +116,7 @@ class DecisionEditor(QWidget):
         font.setBold(True)
         self.flags_label.setFont(font)
 
-        self.note_label = QLabel("No&te (kept only on this computer):")
+        self.note_label = QLabel("Note (&kept only on this computer):")
         self.note_label.setWordWrap(True)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setAccessibleName("Note")
@@ -163,7 +168,7 @@ class DecisionEditor(QWidget):
             self.note_edit.setPlainText(row.decision.note if row.decision else "")
         finally:
             self.blockSignals(was_blocked)
-        self.decided_label.setText(self._decided_text(row))
+        self.decided_label.setText(self._decided_text(row, control))
         self.decided_label.setVisible(row.decision is not None)
         self.flags_label.setText(self._flags_text(row))
         self.flags_label.setVisible(bool(row.changed or row.due or row.retired))
@@ -196,11 +201,13 @@ class DecisionEditor(QWidget):
         self._group.setExclusive(True)
 
     @staticmethod
-    def _decided_text(row: ChecklistRow) -> str:
+    def _decided_text(row: ChecklistRow, control: str | None) -> str:
         if row.decision is None:
             return ""
         day = row.decision.decided_at.astimezone().date()
-        return f"Your decision of {format_date(day)}: {STATUS_LABELS[row.decision.status]}."
+        # The words the user picked ("I turned it off"), not the stored status.
+        said = status_words(row.decision.status, control)
+        return f"Your decision of {format_date(day)}: {said}."
 
     @staticmethod
     def _flags_text(row: ChecklistRow) -> str:

@@ -2,7 +2,9 @@
 
 Actions only carry text, shortcuts and tips here; ``MainWindow`` connects them. Menus follow
 desktop conventions: File (print, save, export, import, quit), Edit (find), Review, Tools,
-Help, with standard shortcuts where the platform has one.
+Help, with standard shortcuts where the platform has one, F1 for help and F10 for the menu
+bar. Every menu title and item has its own Alt letter; the window's widgets keep clear of the
+menu titles' letters (F, E, R, T, H), which tests/desktop/test_mnemonics.py checks.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ class WindowActions:
     check_policies: QAction
     weekly_check: QAction
     data_location: QAction
+    help_contents: QAction
     about: QAction
+    menu_bar: QAction  # F10: not in a menu, added to the window itself
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -60,6 +64,8 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
     "find": ("standard", "Find"),
     "start_review": ("keys", "Ctrl+R"),
     "review_attention": ("keys", "Ctrl+Shift+R"),
+    "help_contents": ("keys", "F1"),
+    "menu_bar": ("keys", "F10"),
 }
 
 
@@ -112,7 +118,11 @@ def create_actions(parent: QWidget) -> WindowActions:
         data_location=_action(
             parent, "Where your &data is…", "Where the checklist, settings and logs are kept"
         ),
+        help_contents=_action(
+            parent, "&Contents", "How the review works, what each status means, where data is"
+        ),
         about=_action(parent, "&About Privacy Review", "Version and licence"),
+        menu_bar=_action(parent, "Menu bar", "Open the menu bar"),
     )
     actions.weekly_check.setCheckable(True)  # off until the store says otherwise
     return actions
@@ -157,6 +167,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions, *, online: bool) -> 
         tools_menu.addAction(actions.weekly_check)
 
     help_menu = menu_bar.addMenu("&Help")
+    help_menu.addAction(actions.help_contents)
     help_menu.addAction(actions.data_location)
     help_menu.addSeparator()
     help_menu.addAction(actions.about)

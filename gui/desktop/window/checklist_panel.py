@@ -105,6 +105,22 @@ class ChecklistPanel(QSplitter):
         self._refresh_detail()
         return True
 
+    def reload_row(self, platform_id: str, category_id: str) -> bool:
+        """Re-read one saved decision (the guided review saved it) and update its row and
+        its platform's progress in place: the rest of the checklist is not rebuilt, so this
+        costs the same at 60 and at 10,000 categories. A category the catalog no longer
+        has re-reads the whole checklist. False when the store could not be read."""
+        try:
+            row = self.source.row(platform_id, category_id)
+        except StoreError as error:
+            self.status_message = f"The checklist could not be re-read: {error.message}"
+            return False
+        if row is None or not self.model.update_row(row):
+            return self.reload()
+        self.status_message = ""
+        self._refresh_detail()
+        return True
+
     def _record(self, row: ChecklistRow, status: Status, note: str) -> ChecklistRow | None:
         """The model's recorder: store the decision, or say why it could not be."""
         try:
@@ -150,7 +166,7 @@ class ChecklistPanel(QSplitter):
         shown = sum(
             self.proxy.rowCount(self.proxy.index(r, 0)) for r in range(self.proxy.rowCount())
         )
-        return shown, len(self.model.all_rows())
+        return shown, self.model.category_count()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_detail(self.proxy.mapToSource(current))

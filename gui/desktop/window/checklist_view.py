@@ -5,6 +5,7 @@ where they fit)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +34,7 @@ DEFAULT_WIDTHS = {
     Column.FLAGS: 175,
 }
 MIN_CATEGORY_WIDTH = 200
+NARROW_WIDTH = 60  # what the note and flags columns shrink to at the least
 
 
 class ChecklistDelegate(QStyledItemDelegate):
@@ -94,6 +96,32 @@ class CategoryColumnDelegate(ChecklistDelegate):
 
 
 class ChecklistView(QTreeView):
+    _fitted: set[int] = set()  # the widths fit_columns gave, so it may adjust them again
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Give the category title the room in a narrow window: the note and flags columns
+        give way first (their text is elided and shown in full in the tooltip and the
+        detail pane); status and date keep their width."""
+        mine = {DEFAULT_WIDTHS[Column.NOTE], DEFAULT_WIDTHS[Column.FLAGS], *self._fitted}
+        if {self.columnWidth(Column.NOTE), self.columnWidth(Column.FLAGS)} - mine:
+            return  # the user's own widths (dragged, or remembered from last time) stay
+        available = self.viewport().width()
+        fixed = DEFAULT_WIDTHS[Column.STATUS] + DEFAULT_WIDTHS[Column.DECIDED]
+        wanted = fixed + DEFAULT_WIDTHS[Column.NOTE] + DEFAULT_WIDTHS[Column.FLAGS]
+        if available <= 0 or available - wanted >= MIN_CATEGORY_WIDTH:
+            return
+        if self.columnWidth(Column.CATEGORY) >= MIN_CATEGORY_WIDTH:
+            return  # the title already has its room
+        spare = max(available - fixed - MIN_CATEGORY_WIDTH, 2 * NARROW_WIDTH)
+        note, flags = max(NARROW_WIDTH, spare * 2 // 5), max(NARROW_WIDTH, spare * 3 // 5)
+        self._fitted = {note, flags}
+        self.setColumnWidth(Column.NOTE, note)
+        self.setColumnWidth(Column.FLAGS, flags)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checklist")

@@ -6,6 +6,11 @@ Saving: a status choice is saved at once; a note is saved when the user pauses t
 focus away or selects another row, so a note typed letter by letter is one history entry,
 not one per keystroke. The pane does not touch the store: it emits ``decisionEdited`` and
 the window records it and hands back the new row with ``refresh``.
+
+Nothing is decided by moving around: when the pane is given another row while the keyboard
+focus is in it (a save made the row leave the filter, the command line changed the list),
+the focus goes back to the tree (``set_focus_home``), so the next arrow key moves through
+the list instead of choosing a decision for a category the user has not looked at.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
@@ -25,13 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.catalog import Platform
-from gui.core.checklist import ChecklistRow, HistoryEntry
+from gui.core.checklist import ChecklistRow, HistoryEntry, Status
 from gui.desktop.views.category_view import CategoryView, format_date, heading_label, plain_label
 from gui.desktop.views.decision_editor import DecisionEditor
 from gui.desktop.window.checklist_model import PlatformProgress
 from gui.desktop.window.history_view import HistoryView
 
 NOTE_SAVE_DELAY_MS = 1500
+NOTHING_SELECTED = (
+    "Select a category to see what the platform collects, record your decision and see its history."
+)
 
 
 class DetailPane(QWidget):
@@ -43,6 +52,8 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._row: ChecklistRow | None = None
+        self._focus_home: QWidget | None = None
+        self._shown = 0  # counts what the pane was given to show (see _release_focus)
         # The region the user chose in the guided review: decides which control is shown.
         self.region: str | None = None
         self._note_timer = QTimer(self)
@@ -51,10 +62,7 @@ class DetailPane(QWidget):
         self._note_timer.timeout.connect(self._emit_edit)
 
         self.stack = QStackedWidget(self)
-        self.hint = plain_label(
-            "Select a category to see what the platform collects, record your decision and "
-            "see its history."
-        )
+        self.hint = plain_label(NOTHING_SELECTED)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.hint)
         self.platform_page = _PlatformPage()
@@ -66,8 +74,10 @@ class DetailPane(QWidget):
         self.category_page.setChildrenCollapsible(False)
         about = QWidget()
         decision = QWidget()
-        self.category_page.addWidget(_scrolled(about))
-        self.category_page.addWidget(_scrolled(decision))
+        self.about_area = _scrolled(about)
+        self.decision_area = _scrolled(decision)
+        self.category_page.addWidget(self.about_area)
+        self.category_page.addWidget(self.decision_area)
         self.category_page.setStretchFactor(0, 1)
         self.category_page.setStretchFactor(1, 1)
         self.stack.addWidget(self.category_page)
@@ -118,16 +128,29 @@ class DetailPane(QWidget):
     def row(self) -> ChecklistRow | None:
         return self._row
 
-    def show_nothing(self) -> None:
+    def set_focus_home(self, widget: QWidget | None) -> None:
+        """Where the keyboard focus goes when the pane shows something else while the focus
+        is in it (the checklist tree)."""
+        self._focus_home = widget
+
+    def show_nothing(self, hint: str = NOTHING_SELECTED) -> None:
         self.flush()
+        self._shown += 1
+        self._release_focus()
         self._row = None
+        self.saved_label.clear()
+        self.hint.setText(hint)
         self.stack.setCurrentIndex(0)
 
     def show_platform(
         self, platform: Platform | None, name: str, progress: PlatformProgress
     ) -> None:
         self.flush()
+        self._shown += 1
+        if self._row is not None:
+            self._release_focus()
         self._row = None
+        self.saved_label.clear()
         self.platform_page.set_platform(platform, name, progress)
         self.stack.setCurrentIndex(1)
 
@@ -135,8 +158,11 @@ class DetailPane(QWidget):
         self, row: ChecklistRow, platform: Platform | None, history: Sequence[HistoryEntry]
     ) -> None:
         """Show a category row. Selecting another row first saves a note still being typed."""
-        if self._row is None or (row.platform_id, row.category_id) != _key(self._row):
+        new_category = self._row is None or _key(row) != _key(self._row)
+        if new_category:
             self.flush()
+            self._shown += 1
+            self._release_focus()
             self.saved_label.clear()
         self._row = row
         if platform is not None and row.category is not None:
@@ -148,6 +174,38 @@ class DetailPane(QWidget):
         self.confirm_button.setVisible(bool(row.decision and (row.changed or row.due)))
         self.set_history(history)
         self.stack.setCurrentIndex(2)
+        if new_category:  # a new category is read from its title down
+            for area in (self.about_area, self.decision_area):
+                area.verticalScrollBar().setValue(0)
+                area.horizontalScrollBar().setValue(0)
+
+    def _release_focus(self) -> None:
+        """The focus leaves the pane for the tree when the pane is about to show something
+        the user did not choose to go to: an arrow key pressed next must not decide there.
+        Done now and once more when the event loop is back: a radio button moved to by an
+        arrow key is clicked first (the save that moved the list) and focused after."""
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            return
+        self._send_focus_home()
+        shown = self._shown
+        QTimer.singleShot(0, self, lambda: self._send_focus_home_if_showing(shown))
+
+    def _send_focus_home_if_showing(self, shown: int) -> None:
+        if self._shown != shown:  # the pane has shown something else since
+            return
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            self._send_focus_home()
+
+    def _send_focus_home(self) -> None:
+        home = self._focus_home
+        if home is not None and home.isVisible():
+            home.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            focused = QApplication.focusWidget()
+            if focused is not None:
+                focused.clearFocus()
 
     def refresh(self, row: ChecklistRow, history: Sequence[HistoryEntry]) -> None:
         """The shown row changed in the store (an edit here, the tree, or the command
@@ -195,16 +253,25 @@ class DetailPane(QWidget):
             return
         status, note = self.editor.value()
         if status is not None:
-            self.decisionEdited.emit(self._row, status, note)
-            self.saved_label.setText("Saved.")
+            self._send(self._row, status, note, "Saved")
 
     def _confirm(self) -> None:
         if self._row is None or self._row.decision is None:
             return
         self._note_timer.stop()
         status, note = self.editor.value()
-        self.decisionEdited.emit(self._row, status or self._row.decision.status, note)
-        self.saved_label.setText("Confirmed.")
+        self._send(self._row, status or self._row.decision.status, note, "Confirmed")
+
+    def _send(self, row: ChecklistRow, status: Status, note: str, done: str) -> None:
+        """Hand the decision to the window; say it was saved only under the category it
+        was saved for, and only when the store took it (the window shows why not)."""
+        self.decisionEdited.emit(row, status, note)
+        shown = self._row
+        if shown is None or _key(shown) != _key(row):
+            return  # the pane moved on (the row left the filter): the status bar says it
+        decision = shown.decision
+        if decision is not None and decision.status == status and decision.note == note:
+            self.saved_label.setText(f"{done}: {row.title}.")
 
     def _review_platform(self) -> None:
         if self.platform_page.platform_id:
@@ -223,7 +290,8 @@ class _PlatformPage(QWidget):
         self.name_label = heading_label("", scale=1.35)
         self.progress_label = plain_label()
         self.policies_label = plain_label()
-        self.review_button = QPushButton("&Review this platform…")
+        # Alt+V: Alt+R is the Review menu.
+        self.review_button = QPushButton("Re&view this platform…")
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_label)
         layout.addWidget(self.progress_label)

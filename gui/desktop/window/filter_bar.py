@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +36,9 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Find in the checklist")
         self.search.textChanged.connect(self._on_search)
+        # Esc empties the search (Qt's line edit has no key for it); only while it has text,
+        # so an Esc meant for something else is not taken.
+        self.search.installEventFilter(self)
 
         self.status = QComboBox(self)
         self.status.setAccessibleName("Show status")
@@ -55,7 +59,8 @@ class FilterBar(QWidget):
 
         status_label = QLabel("&Status:", self)
         status_label.setBuddy(self.status)
-        topic_label = QLabel("&Topic:", self)
+        # Alt+I: Alt+T is the Tools menu.
+        topic_label = QLabel("Top&ic:", self)
         topic_label.setBuddy(self.topic)
 
         # The search field on its own line: it keeps a usable width in a narrow window.
@@ -101,6 +106,21 @@ class FilterBar(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.search.text()
+        ):
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self.search.clear()
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_search(self, text: str) -> None:
         self._proxy.set_search_text(text)

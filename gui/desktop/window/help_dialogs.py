@@ -1,10 +1,11 @@
 """Help > About and Help > Where your data is. Plain text only; folders open in the
-system's file manager."""
+system's file manager, and when none answers the dialog says so and offers to copy the path."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
 from gui import __version__
 from gui.core.paths import AppDirs
 from gui.desktop.infra.diagnostics import log_file
+from gui.desktop.views.browser import Opener, copy_text, open_folder
 from gui.desktop.window.messages import show_message
+from gui.desktop.window.window_state import fit_to_screen
 
 
 def show_about(parent: QWidget | None, catalog_version: str = "") -> QMessageBox:
@@ -46,10 +49,19 @@ def _label(text: str) -> QLabel:
 
 
 class DataLocationDialog(QDialog):
-    """Every folder the app writes to, each with a button that opens it."""
+    """Every folder the app writes to, each with a button that opens it and one that copies
+    its path (the way out when no file manager answers: the dialog then says so)."""
 
-    def __init__(self, dirs: AppDirs, store_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        dirs: AppDirs,
+        store_text: str,
+        parent: QWidget | None = None,
+        *,
+        opener: Opener | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._opener = opener
         self.setWindowTitle("Where your data is")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
@@ -63,20 +75,53 @@ class DataLocationDialog(QDialog):
             ("Cache", dirs.cache),
         ]
         self.folder_buttons: list[QPushButton] = []
+        self.copy_buttons: list[QPushButton] = []
         for row, (what, folder) in enumerate(places):
             grid.addWidget(_label(f"{what}:"), row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(_label(str(folder)), row, 1)
             button = QPushButton("Open folder")
             button.setAccessibleName(f"Open the folder: {what}")
-            button.clicked.connect(
-                lambda _c=False, f=folder: QDesktopServices.openUrl(QUrl.fromLocalFile(str(f)))
-            )
+            button.clicked.connect(lambda _c=False, w=what, f=folder: self.open_folder(w, f))
             grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
             self.folder_buttons.append(button)
+            copy = QPushButton("Copy")
+            copy.setAccessibleName(f"Copy the folder's path: {what}")
+            copy.setToolTip("Copy the path to paste it into a file manager or terminal")
+            copy.clicked.connect(lambda _c=False, w=what, f=folder: self.copy_path(w, f))
+            grid.addWidget(copy, row, 3, Qt.AlignmentFlag.AlignTop)
+            self.copy_buttons.append(copy)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         layout.addWidget(_label(f"The log file is {log_file(dirs.log)}."))
+        self.message = _label("")
+        font = self.message.font()
+        font.setBold(True)
+        self.message.setFont(font)
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, self.sizeHint().height())
+        self.resize(720, self.sizeHint().height())
+        fit_to_screen(self)
+
+    def open_folder(self, what: str, folder: Path) -> bool:
+        if not folder.is_dir():
+            self._say(f"{what}: the folder {folder} does not exist yet (nothing was saved there).")
+            return False
+        if open_folder(str(folder), self._opener):
+            self._say("")
+            return True
+        self._say(
+            f"The folder could not be opened: no file manager answered. Press Copy next to "
+            f"\u201c{what}\u201d and paste the path into a file manager or terminal."
+        )
+        return False
+
+    def copy_path(self, what: str, folder: Path) -> None:
+        copy_text(str(folder))
+        self._say(f"Copied the path of \u201c{what}\u201d: {folder}")
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))

@@ -13,8 +13,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolBar, QWidget
 
 from gui.core.paths import AppDirs
@@ -25,12 +25,13 @@ from gui.desktop.window.actions import (
     build_toolbar,
     create_actions,
 )
-from gui.desktop.window.window_state import WindowState
+from gui.desktop.window.window_state import DEFAULT_SIZE, WindowState, fit_to_screen
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from gui.core.catalog import Catalog
+    from gui.core.checklist import ChecklistRow
     from gui.core.checklist_source import ChecklistSource
     from gui.core.store import Store
     from gui.desktop.window.checklist_panel import ChecklistPanel
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self.online: OnlineChecks | None = None  # made with the data, when in this build
         self._online_available = _online_available()
         self._shell_finished = False
+        self._menu_key_added = False
+        self._fitted_with_frame = False
         self.setWindowTitle("Privacy Review")
         self.setObjectName("main-window")
 
@@ -79,7 +82,8 @@ class MainWindow(QMainWindow):
 
         self.window_state = WindowState(dirs.config)
         if not self.window_state.restore_window(self):
-            self.resize(1180, 760)
+            self.resize(*DEFAULT_SIZE)
+        fit_to_screen(self)  # a size saved on a larger screen, or the default on a small one
 
     def finish_shell(self) -> None:
         """What the first paint can do without (see ``apply_shortcuts``); called right after
@@ -88,6 +92,9 @@ class MainWindow(QMainWindow):
             return
         self._shell_finished = True
         apply_shortcuts(self.commands)
+        if not self._menu_key_added:
+            self._menu_key_added = True
+            self.addAction(self.commands.menu_bar)  # F10 works wherever the focus is
 
     def _connect(self, commands: WindowActions) -> None:
         commands.print_summary.triggered.connect(self.print_summary)
@@ -105,6 +112,8 @@ class MainWindow(QMainWindow):
         commands.weekly_check.triggered.connect(self.set_weekly_check)
         commands.data_location.triggered.connect(self.show_data_location)
         commands.about.triggered.connect(self.show_about)
+        commands.help_contents.triggered.connect(self.show_help)
+        commands.menu_bar.triggered.connect(self.open_menu_bar)
 
     # -- data --------------------------------------------------------------------------
 
@@ -120,15 +129,16 @@ class MainWindow(QMainWindow):
         """Show the checklist of ``store`` against ``catalog``."""
         from PySide6.QtCore import Qt
 
-        from gui.core.checklist_source import ChecklistSource
         from gui.desktop.window.checklist_panel import ChecklistPanel
+        from gui.desktop.window.saving import ReportingSource
 
         self.finish_shell()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)  # paths are not markup
 
-        self.source = ChecklistSource(catalog, store)
+        self.source = ReportingSource(catalog, store, self._decision_saved)
         self.panel = ChecklistPanel(self.source, self._show_store_error)
+        self.panel.detail.set_focus_home(self.panel.tree)
         if not self.window_state.restore_panel(self.panel, self.panel.tree.header()):
             tree_share = 0.55 if self.width() < 1000 else 0.62
             tree_width = int(self.width() * tree_share)
@@ -140,7 +150,7 @@ class MainWindow(QMainWindow):
             self.online = OnlineChecks(self)
             central = self.online.wrap(self.panel)  # policy-change notices above the tree
         self.setCentralWidget(central)
-        self.panel.filter_bar.changed.connect(self._update_shown_count)
+        self.panel.filter_bar.changed.connect(self._filter_changed)
         self.location_label.setText(store.describe_location())
         self.location_label.setToolTip("Help > Where your data is… lists every folder")
         if not store.encrypted:
@@ -150,11 +160,21 @@ class MainWindow(QMainWindow):
         self.panel.tree.setFocus()
         if self.online is not None:
             self.online.data_shown()
+        from gui.desktop.evidence.menu import install_evidence
+
+        install_evidence(self)  # File > Read a data export…, and findings in the views
         self.dataShown.emit()
 
-    def reload(self) -> None:
-        """Re-read the store (changes from the command line or the wizard)."""
+    def reload(self, platform_id: str | None = None, category_id: str | None = None) -> None:
+        """Re-read the store (changes from the command line or the wizard); with a
+        category, only that category's decision (the guided review saved it): its row and
+        its platform's progress are updated in place."""
         if self.panel is None:
+            return
+        if platform_id is not None and category_id is not None:
+            if not self.panel.reload_row(platform_id, category_id):
+                self.statusBar().showMessage(self.panel.status_message, 30_000)
+            self._update_shown_count()
             return
         if not self.panel.reload():
             self.statusBar().showMessage(self.panel.status_message, 30_000)
@@ -167,18 +187,69 @@ class MainWindow(QMainWindow):
 
         return show_store_error(self, title, error)
 
-    def _update_shown_count(self) -> None:
+    def _filter_changed(self) -> None:
         if self.panel is None:
             return
         # A platform filtered out and back in comes back collapsed; one pass re-opens all.
+        # Only here: a reload (each time the window is activated) keeps what the user folded.
         self.panel.tree.expandToDepth(0)
+        self._update_shown_count()
+        self._keep_detail_in_filter()
+
+    def _update_shown_count(self) -> None:
+        if self.panel is None:
+            return
         if not self.panel.proxy.active:
             self.shown_label.clear()
             return
         shown, total = self.panel.shown_count()
         self.shown_label.setText(f"Showing {shown} of {total} categories")
 
+    def _decision_saved(self, row: ChecklistRow) -> None:
+        """Every save says which category it saved, also when the row has just left the
+        filter and the pane shows another one."""
+        from gui.desktop.window.checklist_model import search_blob
+
+        title = row.title or row.category_id
+        message = f"Saved: {title}"
+        if self.panel is not None and not self.panel.proxy.accepts(row, search_blob(row)):
+            message += " (it no longer matches the filter, so the list hides it)"
+        self.statusBar().showMessage(message, 15_000)
+
+    def _keep_detail_in_filter(self) -> None:
+        """The pane never shows a category the filter hides: when the filter takes the
+        current row away, the first row still shown is selected (the focus stays where it
+        is, in the search field or the filters), or the pane says nothing matches."""
+        panel = self.panel
+        if panel is None:
+            return
+        current = panel.tree.currentIndex()
+        key = panel.current_key()
+        if current.isValid() and key is not None:
+            shown = panel.proxy.mapFromSource(panel.model.index_for(key[0], key[1] or None))
+            if shown.isValid():
+                return
+        first = panel.proxy.index(0, 0)
+        if not first.isValid():
+            panel.tree.selectionModel().clearCurrentIndex()
+            panel.detail.show_nothing("Nothing in the checklist matches the search and filters.")
+            return
+        child = panel.proxy.index(0, 0, first)
+        target = child if child.isValid() else first
+        panel.tree.selectionModel().setCurrentIndex(
+            target,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
     # -- window events -----------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted_with_frame:
+            # Shown, the window knows its real title bar and borders: fit again with them.
+            self._fitted_with_frame = True
+            fit_to_screen(self)
 
     def changeEvent(self, event: QEvent) -> None:
         # Coming back to the window: pick up what the command line changed meanwhile.
@@ -290,6 +361,14 @@ class MainWindow(QMainWindow):
         """The wizard closed: its decisions are in the store; show them."""
         self.reload()
 
+    def show_platform(self, platform_id: str) -> None:
+        """Select a platform's row, opened, with the keys in the tree (after a review of it)."""
+        panel = self.panel
+        if panel is None or not panel.select(platform_id):
+            return
+        panel.tree.expand(panel.tree.currentIndex())
+        panel.tree.setFocus()
+
     def run_online_check(self, kind: str) -> Any:
         """Tools > Check links… ("links") or Check for policy changes… ("policies")."""
         if self.online is None:
@@ -307,6 +386,30 @@ class MainWindow(QMainWindow):
         dialog = DataLocationDialog(self.dirs, store.describe_location() if store else "", self)
         dialog.open()
         return dialog
+
+    def show_help(self, section: str = "") -> Any:
+        """Help > Contents (F1): the offline help, one window kept while open."""
+        from gui.desktop.window.help_contents import HelpWindow
+
+        existing = next((k for k in self._kept if isinstance(k, HelpWindow)), None)
+        if existing is None:
+            store = self.store
+            existing = self.keep(
+                HelpWindow(self.dirs, store.describe_location() if store else "", self)
+            )
+            existing.show()
+        else:
+            existing.raise_()  # already open, perhaps behind the window: bring it forward
+        existing.show_section(section)
+        existing.activateWindow()
+        return existing
+
+    def open_menu_bar(self) -> None:
+        """F10: the menu bar with its first menu open, as on other desktops."""
+        bar = self.menuBar()
+        menus = [a for a in bar.actions() if a.menu() is not None and a.isVisible()]
+        if menus:
+            bar.setActiveAction(menus[0])
 
     def show_about(self) -> Any:
         from gui.desktop.window.help_dialogs import show_about

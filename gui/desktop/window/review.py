@@ -59,6 +59,9 @@ def open_review(
     wizard.decisionSaved.connect(lambda p, c: window.reload(p, c))
     wizard.checklistRequested.connect(wizard.accept)
     wizard.finished.connect(lambda _result: window.review_closed())
+    # Sent after ``finished`` (and the reload it brings): the checklist then shows the
+    # platform the user was reviewing, not the first one.
+    wizard.platformReviewed.connect(window.show_platform)
     # Window-modal: one place edits the checklist at a time.
     wizard.open()
     return wizard
