@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMenu
 
 from gui.desktop.evidence.findings_view import (
     FindingsIndex,
@@ -41,7 +42,7 @@ class EvidenceCommands(QObject):
         file_menu = next(
             (a.menu() for a in window.menuBar().actions() if a.text() == "&File"), None
         )
-        if file_menu is not None:
+        if isinstance(file_menu, QMenu):
             actions = file_menu.actions()
             before = next((a for a in actions if a.isSeparator()), None)
             file_menu.insertAction(before, self.read_action)  # type: ignore[arg-type]

@@ -108,7 +108,9 @@ def _safe_document_class() -> type[QTextDocument]:
             super().__init__()
             self.refused_resources: list[str] = []
 
-        def loadResource(self, type_: int, name: QUrl) -> QImage | QByteArray:  # noqa: N802
+        def loadResource(  # type: ignore[override]  # Qt passes a QUrl here, never a str
+            self, type_: int, name: QUrl
+        ) -> QImage | QByteArray:  # noqa: N802
             self.refused_resources.append(name.toString())
             kind = getattr(type_, "value", type_)  # an int, or an enum in some bindings
             text_kinds = (

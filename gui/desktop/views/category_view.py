@@ -143,7 +143,7 @@ def _add_now(layout: QGridLayout | QVBoxLayout, widget: QWidget, *position: int)
     """Add a widget to a layout and show it at once. A layout shows a new child of a
     visible widget only on the next pass of the event loop; until then the widget cannot
     take focus or a place in the Tab order, which the wizard sets right after filling us."""
-    layout.addWidget(widget, *position)
+    layout.addWidget(widget, *position)  # type: ignore[arg-type]  # (stretch, alignment) or ()
     if widget.parentWidget() is not None:  # never show a widget that would be a window
         widget.show()
 

@@ -41,7 +41,8 @@ class ChecklistDelegate(QStyledItemDelegate):
     """The editors. It leaves ``initStyleOption`` to Qt: that runs for every cell painted,
     and a Python override there costs a call into Python per cell."""
 
-    def createEditor(
+    # Qt takes no editor (None) as "not editable"; the stubs say it must return a widget.
+    def createEditor(  # type: ignore[override]
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget | None:
         if index.column() == Column.STATUS:

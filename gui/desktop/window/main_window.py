@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         commands.export_checklist.triggered.connect(self.export_checklist)
         commands.import_checklist.triggered.connect(self.import_checklist)
         commands.quit.triggered.connect(self.close)
-        commands.find.triggered.connect(self.find)
+        commands.find.triggered.connect(self.focus_search)
         commands.clear_filters.triggered.connect(self.clear_filters)
         commands.show_attention.triggered.connect(self.show_attention)
         commands.start_review.triggered.connect(lambda: self.start_review())
@@ -275,10 +275,14 @@ class MainWindow(QMainWindow):
         """Keep a non-modal dialog or flow alive until it is destroyed."""
         self._kept.append(obj)
         if hasattr(obj, "destroyed"):
-            obj.destroyed.connect(lambda *_: obj in self._kept and self._kept.remove(obj))
+            obj.destroyed.connect(lambda *_: self._forget(obj))
         return obj
 
-    def find(self) -> None:
+    def _forget(self, obj: Any) -> None:
+        if obj in self._kept:
+            self._kept.remove(obj)
+
+    def focus_search(self) -> None:  # not "find": that would shadow QWidget.find
         if self.panel is not None:
             self.panel.filter_bar.focus_search()
 

@@ -258,7 +258,7 @@ class ResultsDialog(QDialog):
         """The rows on show, as text (what the user reads)."""
         columns = range(self.table.columnCount())
         return [
-            tuple(self.table.item(row, column).text() for column in columns)
+            tuple(_cell_text(self.table.item(row, column)) for column in columns)
             for row in range(self.table.rowCount())
             if not self.table.isRowHidden(row)
         ]
@@ -309,7 +309,9 @@ class PolicyResultsDialog(ResultsDialog):
         self.results = list(results)
         self.diff_dialog: QDialog | None = None
         for row, result in enumerate(results):  # the address, for whoever wants to look
-            self.table.item(row, 0).setToolTip(_plain_tooltip(f"{rows[row][0]}\n{result.url}"))
+            cell = self.table.item(row, 0)
+            if cell is not None:
+                cell.setToolTip(_plain_tooltip(f"{rows[row][0]}\n{result.url}"))
         self.diff_button = QPushButton("Show what &changed")
         self.diff_button.clicked.connect(self.show_diff)
         self.buttons.addButton(self.diff_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -793,3 +795,7 @@ class OnlineChecks(QObject):
         if self.check is None:
             return True
         return self.check.shutdown(timeout_ms)
+
+
+def _cell_text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item is not None else ""

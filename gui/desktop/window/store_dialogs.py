@@ -132,7 +132,10 @@ class DialogPrompts:
         buttons[quit_button] = KeyChoice.QUIT
         box.setEscapeButton(quit_button)
         box.exec()
-        return buttons.get(box.clickedButton(), KeyChoice.QUIT)
+        clicked = box.clickedButton()
+        return next(
+            (choice for button, choice in buttons.items() if button is clicked), KeyChoice.QUIT
+        )
 
     def passphrase(self, parent: QWidget | None, *, new: bool, problem: str) -> str | None:
         dialog = PassphraseDialog(parent, new=new, problem=problem)

@@ -67,7 +67,7 @@ def import_from(parent: QWidget | None, store: Store, path: Path) -> ImportResul
     return result
 
 
-def choose_export_file(parent: QWidget, then: Callable[[Path], None]) -> QFileDialog:
+def choose_export_file(parent: QWidget, then: Callable[[Path], object]) -> QFileDialog:
     name = f"privacy-review-checklist-{datetime.now():%Y-%m-%d}.json"
     dialog = QFileDialog(parent, "Export checklist", str(_documents() / name), FILE_FILTER)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

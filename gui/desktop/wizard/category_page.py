@@ -5,7 +5,7 @@ where the checklist stands now, in words and colour."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from gui.core.catalog import Platform
 from gui.core.checklist import ChecklistRow
@@ -81,6 +81,6 @@ class CategoryPage(QWidget):
 
     def first_focus(self) -> QWidget:
         """The chosen decision, or the first choice: arrows pick, Enter moves on."""
-        offered = [self.editor.radio(status) for status in self.editor.offered()]
-        checked = [button for button in offered if button.isChecked()]
+        offered: list[QWidget] = [self.editor.radio(status) for status in self.editor.offered()]
+        checked = [b for b in offered if isinstance(b, QAbstractButton) and b.isChecked()]
         return (checked or offered or [self.editor.note_edit])[0]
