@@ -8,10 +8,11 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from gui.core.evidence.engine import read_export
 from gui.core.evidence.errors import ExportError, ReadCancelled
+from gui.desktop.background import BackgroundJob
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class _Worker(QObject):
         self.done.emit(reading, error, cancelled)
 
 
-class ExportRead(QObject):
+class ExportRead(BackgroundJob):
     """Signals, delivered on the thread that made it: ``progress(per_mille, member)``, and
     ``finished(reading_or_None, error, cancelled)`` exactly once."""
 
@@ -62,41 +63,13 @@ class ExportRead(QObject):
     finished = Signal(object, str, bool)
 
     def __init__(self, path: Path, platform: str | None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-        self._running = False
-        self._thread = QThread()
-        self._thread.setObjectName("privacy-review-export-read")
+        super().__init__("privacy-review-export-read", parent)
         self._worker = _Worker(path, platform, self._cancel)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress)
         self._worker.done.connect(self._on_done)
-        self._worker.done.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-
-    def start(self) -> None:
-        if self._running or self._thread.isFinished():
-            raise RuntimeError("an ExportRead runs once; make a new one")
-        self._running = True
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
-        self._thread.start()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def is_running(self) -> bool:
-        return self._running
-
-    def shutdown(self, timeout_ms: int = 5000) -> bool:
-        self.cancel()
-        if not self._thread.isRunning():
-            return True
-        return self._thread.wait(timeout_ms)
+        self._adopt(self._worker, self._worker.run, self._worker.done)
 
     @Slot(object, str, bool)
     def _on_done(self, reading: object, error: str, cancelled: bool) -> None:
-        self._thread.wait()
-        self._running = False
+        self._ended()
         self.finished.emit(reading, error, cancelled)

@@ -14,15 +14,15 @@ thread only fetches.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from gui.core.online.checks import OnlineTask, link_check_tasks, policy_fetch_tasks, run_tasks
 from gui.core.online.http import Cancelled, FetchLimits, HttpClient
+from gui.desktop.background import BackgroundJob
 
 if TYPE_CHECKING:
     from gui.core.catalog import Platform
@@ -61,7 +61,7 @@ class _Worker(QObject):
         self.done.emit(cancelled, error)
 
 
-class OnlineCheck(QObject):
+class OnlineCheck(BackgroundJob):
     """One run of a check. Signals, all delivered on the thread that created it:
 
     - ``progress(platform_name, done, total)``: before each URL (``done`` finished so far)
@@ -85,48 +85,18 @@ class OnlineCheck(QObject):
         record: Callable[[Any], Any] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
+        super().__init__("privacy-review-online-check", parent)
         self._record = record
-        self._running = False
         self.cancelled = False
         self.total = len(tasks)
-        self._thread = QThread()
-        self._thread.setObjectName("privacy-review-online-check")
         self._worker = _Worker(tasks, HttpClient(limits, cancel=self._cancel, ca_bundle=ca_bundle))
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress)
         self._worker.result.connect(self._on_result)
         self._worker.done.connect(self._on_done)
-        # Direct: QThread.quit is thread-safe, and a queued quit would reach the thread
-        # object (which lives here) only after _on_done, which waits for the thread to end.
-        self._worker.done.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-
-    def start(self) -> None:
-        if self._running or self._thread.isFinished():
-            raise RuntimeError("an OnlineCheck runs once; make a new one")
-        self._running = True
-        app = QCoreApplication.instance()
-        if app is not None:
-            # Quitting with the check still running must not destroy a running QThread.
-            app.aboutToQuit.connect(self.shutdown)
-        self._thread.start()
-
-    def cancel(self) -> None:
-        """Stop as soon as possible; ``finished(True)`` follows. Safe to call any time."""
-        self._cancel.set()
-
-    def is_running(self) -> bool:
-        return self._running
+        self._adopt(self._worker, self._worker.run, self._worker.done)
 
     def shutdown(self, timeout_ms: int = 3000) -> bool:
-        """Cancel and wait for the thread to end (closing the window, quitting the app),
-        so Qt never destroys a running thread. True when it ended in time."""
-        self.cancel()
-        if not self._thread.isRunning():
-            return True
-        return self._thread.wait(timeout_ms)
+        return super().shutdown(timeout_ms)
 
     @Slot(object)
     def _on_result(self, item: object) -> None:
@@ -136,8 +106,7 @@ class OnlineCheck(QObject):
 
     @Slot(bool, str)
     def _on_done(self, cancelled: bool, error: str) -> None:
-        self._thread.wait()  # it has left run(); make sure it is gone before we say so
-        self._running = False
+        self._ended()
         self.cancelled = cancelled
         if error:
             self.failed.emit(error)
