@@ -75,7 +75,7 @@ def find_platform(catalog: Catalog, platform_id: str) -> Platform:
 
 def list_platforms(args: argparse.Namespace) -> int:
     catalog = load_for_command(args)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": p.id,
             "name": p.name,

@@ -5,9 +5,12 @@ Order matters for start-up time and for never losing an error:
 2. QApplication, the crash dialog hook, and the single-instance check (a second launch
    brings the running window to the front and exits 0);
 3. the window shell, shown at once;
-4. after its first paint: catalog, store (keyring, SQLCipher), daily backup, and the wizard
-   on the first start or when asked for (``gui.desktop.infra.startup``).
-keyring, sqlcipher3, requests and QtPrintSupport are never imported before step 4.
+4. after its first paint: catalog (through the validated cache), store (keyring,
+   SQLCipher), the checklist, daily backup (``gui.desktop.infra.startup``): "ready";
+5. after ready: the log file's handlers, the keyboard shortcuts, listening for later
+   launches, and the wizard on the first start or when asked for.
+keyring, sqlcipher3, requests and QtPrintSupport are never imported before step 4;
+requests not at all until a network check runs.
 """
 
 from __future__ import annotations
@@ -16,33 +19,52 @@ import argparse
 import logging
 import sys
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Qt is imported in run_gui, after the timer for --profile-startup starts
+    from PySide6.QtGui import QIcon
 
 log = logging.getLogger(__name__)
+
+# After the first paint, the longest a later launch may go unanswered (it retries for
+# about a second before giving up and opening a second window).
+LISTEN_AT_THE_LATEST_MS = 800
 
 
 def run_gui(args: argparse.Namespace) -> int:
     started_at = _started_at()
     from gui import __version__
     from gui.core import paths
-    from gui.desktop.infra.diagnostics import enable_faulthandler, log_file, setup_logging
+    from gui.desktop.infra.diagnostics import (
+        buffer_early_logs,
+        enable_faulthandler,
+        log_file,
+        setup_logging,
+    )
 
     dirs = paths.resolve(args.data_dir)
     dirs.ensure()
     enable_faulthandler(dirs.log)
     log_path = log_file(dirs.log)
+    buffer_early_logs()  # written to the file once the checklist is on screen
+    log.info("Privacy Review %s; data dir %s", __version__, dirs.data)
 
     def start_logging() -> None:
         setup_logging(dirs.log)
-        log.info("Privacy Review %s; data dir %s", __version__, dirs.data)
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from gui.desktop.infra.qt_imports import quiet_pyside_import_hook
+
+    quiet_pyside_import_hook()  # before the app's own modules are imported
     from gui.desktop.infra.crash import CrashHandler
     from gui.desktop.infra.diagnostics import install_qt_message_handler
     from gui.desktop.infra.single_instance import SingleInstance, bring_to_front
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Privacy Review")
     app.setApplicationDisplayName("Privacy Review")
     app.setApplicationVersion(__version__)
@@ -53,7 +75,7 @@ def run_gui(args: argparse.Namespace) -> int:
     crash_handler.install()
 
     instance = SingleInstance(dirs.data)
-    if not instance.claim(listen=False):  # listens once the window has painted
+    if not instance.claim(listen=False):  # listens once the checklist is shown
         log.info("already running: asked the running window to come to the front")
         if getattr(args, "profile_startup", False):
             print("privacy-review: another window is open; close it to profile", file=sys.stderr)
@@ -67,8 +89,12 @@ def run_gui(args: argparse.Namespace) -> int:
     window.setWindowIcon(_app_icon(QIcon))
     instance.activationRequested.connect(lambda: bring_to_front(window))
     startup = Startup(window, dirs, args, started_at=started_at)
-    startup.painted.connect(start_logging)
-    startup.painted.connect(instance.listen)
+    # What the checklist on screen does not need waits until it is there. Listening also
+    # starts a moment after the paint when ready is slow to come (a passphrase being
+    # typed): a later launch must still find this window rather than open a second one.
+    startup.ready.connect(start_logging)
+    startup.ready.connect(instance.listen)
+    startup.painted.connect(lambda: QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, instance.listen))
     startup.failed.connect(quit_with)
     startup.begin()
     try:
@@ -78,6 +104,7 @@ def run_gui(args: argparse.Namespace) -> int:
             window.store.close()
         instance.release()
         crash_handler.uninstall()
+        start_logging()  # when it never got ready (a failed load), what was logged is kept
     log.info("exit %d", code)
     return code
 
@@ -89,7 +116,7 @@ def _started_at() -> float:
     return getattr(cli, "STARTED_AT", None) or time.perf_counter()
 
 
-def _app_icon(icon_class: type) -> object:
+def _app_icon(icon_class: type[QIcon]) -> QIcon:
     from gui.core.resources import ResourceError, resource_path
 
     icon = icon_class()

@@ -17,13 +17,11 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
 from gui.core.catalog import Catalog, Platform
-from gui.core.online.http import HttpClient
-from gui.core.online.links import is_wall_url, status_text
-from gui.core.online.policy_text import page_text
 from gui.core.online.textdiff import PolicyDiff, diff_texts
 
 if TYPE_CHECKING:
     from gui.core.checklist import Decision
+    from gui.core.online.http import HttpClient
     from gui.core.store import PolicySnapshot
 
 ProgressCallback = Callable[[str, int, int], None]  # platform name, done, total
@@ -105,6 +103,11 @@ def policy_targets(platform: Platform) -> list[PolicyTarget]:
 
 def fetch_policy(client: HttpClient, target: PolicyTarget) -> FetchedPolicy:
     """Download one policy and extract its readable text. Raises only ``Cancelled``."""
+    # Here, not at the top: the window reads its policy notices from the store through
+    # this module at start-up, and that must not import the network code (ssl, http).
+    from gui.core.online.links import is_wall_url, status_text
+    from gui.core.online.policy_text import page_text
+
     fetched = client.fetch(target.url, target.domains)
     now = datetime.now(UTC)
     if fetched.error is not None:

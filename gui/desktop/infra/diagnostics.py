@@ -16,7 +16,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 LOG_FILE_NAME = "privacy-review.log"
 FAULT_FILE_NAME = "crash-traces.log"
@@ -51,7 +51,8 @@ def _open_private(path: str, mode: str, encoding: str | None) -> TextIO:
     fd = os.open(path, flags, PRIVATE_MODE)
     if os.name == "posix":
         os.fchmod(fd, PRIVATE_MODE)  # an existing file made before this version
-    return open(fd, mode, encoding=encoding)  # noqa: SIM115 - the handler closes it
+    # Text mode: open() gives a TextIOWrapper, which is a TextIO.
+    return cast(TextIO, open(fd, mode, encoding=encoding))  # noqa: SIM115 - the handler closes it
 
 
 def _private_handler(path: Path) -> logging.Handler:

@@ -1,8 +1,11 @@
 """Paint first, load second.
 
-The window shell is shown as soon as Qt is up; the catalog and the store (which may import
-keyring and sqlcipher3, and may ask for a passphrase) are loaded only after the window has
-painted once, from the event loop. ``--profile-startup`` prints both moments and exits.
+The window shell is shown as soon as Qt is up; the catalog (from the validated cache in the
+cache dir) and the store (which may import keyring and sqlcipher3, and may ask for a
+passphrase) are loaded only after the window has painted once, from the event loop. What
+the checklist on screen does not need (the keyboard shortcuts here; the log file and
+listening for later launches in ``gui.desktop.app``; the policy notices in the window) comes
+after ``ready``. ``--profile-startup`` prints both moments and exits.
 """
 
 from __future__ import annotations
@@ -80,7 +83,6 @@ class Startup(QObject):
             if self.profile:
                 self.report(f"first-paint-ms {self.first_paint_ms}")
             # After this paint has reached the screen, not inside it.
-            QTimer.singleShot(0, self.window.finish_shell)
             QTimer.singleShot(0, self.painted.emit)
             QTimer.singleShot(0, self.load)
         return False
@@ -99,10 +101,12 @@ class Startup(QObject):
             self.failed.emit(EXIT_LOAD_FAILED)
             return
         self.window.set_data(catalog, store)
+        self._report_notices(store)
         self._backup(store)
         self._report_skipped(catalog)
         self.ready_ms = elapsed_ms(self.started_at)
         log.info("ready in %d ms (first paint %s ms)", self.ready_ms, self.first_paint_ms)
+        self.window.finish_shell()  # the shortcuts (``set_data`` may have done it already)
         if self.profile:
             self.report(f"ready-ms {self.ready_ms}")
             self.ready.emit()
@@ -118,7 +122,9 @@ class Startup(QObject):
         from gui.desktop.window.messages import show_message
 
         try:
-            return load_catalog(user_dir=self.dirs.user_catalogs)
+            return load_catalog(
+                user_dir=self.dirs.user_catalogs, cache_dir=self.dirs.cache / "catalog"
+            )
         except CatalogError as error:
             log.error("the bundled catalog is broken: %s", error)
             box = show_message(
@@ -140,6 +146,13 @@ class Startup(QObject):
         except StoreError as error:  # BackupError: the checklist itself is fine
             log.warning("daily backup failed: %s", error.message)
             self.window.statusBar().showMessage(f"Today's backup failed: {error.message}", 30_000)
+
+    def _report_notices(self, store: Store) -> None:
+        """What opening the checklist found and settled (an interrupted restore finished
+        or undone): the user must know which state their checklist is in."""
+        for notice in store.notices:
+            log.warning("an interrupted restore was settled at start")
+            self.window.show_warning("Your checklist after an interrupted restore", notice)
 
     def _report_skipped(self, catalog: Catalog) -> None:
         if not catalog.skipped:
