@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from gui.core.catalog.cache import PlatformCache
-from gui.core.catalog.model import Platform
+from gui.core.catalog.model import GROUPS, Platform
 from gui.core.catalog.problems import CatalogError, Problem
 from gui.core.resources import bundled_catalog_dir
 
@@ -87,4 +87,8 @@ def load_catalog(
                 continue
             platforms.append(replace(platform, bundled=False))
     cache.save()
+    # Grouped (social networks, messaging, ... AI assistants) so that every list of platforms,
+    # the checklist included, reads group by group; the user's own files after the bundled
+    # ones within a group.
+    platforms.sort(key=lambda p: (GROUPS.index(p.group), not p.bundled, p.id))
     return Catalog(platforms=tuple(platforms), skipped=tuple(skipped))
