@@ -258,29 +258,26 @@ def _refuse_store_files(target: Path, dirs: AppDirs) -> None:
 @_reports_store_errors
 def mark_decision(args: argparse.Namespace) -> int:
     from gui.cli import CommandError
-    from gui.cli.catalog_cmd import find_platform, load_for_command
-    from gui.core.checklist import STATUS_LABELS, Status
+    from gui.cli.catalog_cmd import load_for_command
+    from gui.cli.lookup import find_category, find_platform
+    from gui.core.checklist import Status
+    from gui.core.review.session import load_region
+    from gui.core.words import control_kind, status_words
 
     platform = find_platform(load_for_command(args), args.platform)
-    category = platform.category(args.category)
-    if category is None:
-        known = ", ".join(c.id for c in platform.categories)
-        raise CommandError(
-            f"unknown category {args.category!r} for platform {platform.id}; "
-            f"known categories: {known}"
-        )
+    category = find_category(platform, args.category)
     try:
-        status = Status(args.status)
+        status = Status(args.status.strip().lower())
     except ValueError:
         valid = ", ".join(s.value for s in Status)
         raise CommandError(f"unknown status {args.status!r}; valid statuses: {valid}") from None
     note = _read_note(args.note_file) if args.note_file else args.note
     with open_for_command(args) as store:
         decision = store.record(platform.id, category.id, status, note, category.fingerprint)
-    print(
-        f"Saved: {platform.id}/{category.id}: {STATUS_LABELS[decision.status]} "
-        f"({decision.decided_at:%Y-%m-%d %H:%M} UTC)"
-    )
+        _, region = load_region(store)
+    # The words the user would have picked for this category's control where they live.
+    words = status_words(decision.status, control_kind(category, region))
+    print(f"Saved: {platform.id}/{category.id}: {words} ({decision.decided_at:%Y-%m-%d %H:%M} UTC)")
     return 0
 
 
@@ -327,24 +324,30 @@ def _row_json(row: ChecklistRow) -> dict[str, object]:
 
 @_reports_store_errors
 def show_checklist(args: argparse.Namespace) -> int:
-    from gui.cli import CommandError
+    from datetime import date
+
     from gui.cli.catalog_cmd import load_for_command
+    from gui.cli.lookup import resolve_platform_ids
     from gui.core.catalog.rules import CONTROL_CHARS_RE, terminal_safe
     from gui.core.checklist import build_checklist
+    from gui.core.requests.model import summary_line
+    from gui.core.review.session import load_region
+    from gui.core.store.requests_store import RequestBook
+    from gui.core.words import count_words
 
     catalog = load_for_command(args)
+    today = date.today()
     with open_for_command(args) as store:
         decisions = store.decisions()
         recheck = store.recheck_days()
+        _, region = load_region(store)
+        overdue = RequestBook(store).overdue(today)
     wanted = None
     if args.platform:
         known = [p.id for p in catalog.platforms]
         known += sorted({d.platform_id for d in decisions} - set(known))
-        if args.platform not in known:
-            raise CommandError(
-                f"unknown platform {args.platform!r}; known platforms: {', '.join(known)}"
-            )
-        wanted = [args.platform]
+        wanted = list(resolve_platform_ids([args.platform], known))
+        overdue = [r for r in overdue if r.platform_id in wanted]
     rows = build_checklist(catalog, decisions, recheck_days=recheck, platform_ids=wanted)
     if args.json:
         text = json.dumps([_row_json(row) for row in rows], indent=2, ensure_ascii=False)
@@ -352,14 +355,16 @@ def show_checklist(args: argparse.Namespace) -> int:
         # these only occur inside strings, where a \u escape is the same text.
         print(CONTROL_CHARS_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
         return 0
+    labels = [row.label_for(region) for row in rows]
+    width = max([15, *(len(label) for label in labels)])
     current = None
-    for row in rows:
+    for row, label in zip(rows, labels, strict=True):
         if row.platform_id != current:
             if current is not None:
                 print()
             current = row.platform_id
             print(f"{row.platform_name} ({current})")
-        line = f"  {row.status_label:<15} {row.category_id}: {row.title}"
+        line = f"  {label:<{width}} {row.category_id}: {row.title}"
         if row.decision:
             line += f"  (decided {row.decision.decided_at:%Y-%m-%d})"
         if row.flags:
@@ -367,10 +372,16 @@ def show_checklist(args: argparse.Namespace) -> int:
         print(line)
         if row.decision and row.decision.note:
             # Stored notes are free text: escape sequences in one must not reach the terminal.
-            note = terminal_safe(row.decision.note).replace("\n", "\n" + " " * 24)
-            print(f"  {'':<15} note: {note}")
+            note = terminal_safe(row.decision.note).replace("\n", "\n" + " " * (width + 9))
+            print(f"  {'':<{width}} note: {note}")
     to_do = sum(row.to_do for row in rows)
-    print(f"\n{len(rows)} categories, {to_do} still to do.")
+    print(f"\n{count_words(len(rows), 'category', 'categories')}, {to_do} still to do.")
+    if overdue:
+        names = {p.id: p.name for p in catalog.platforms}
+        print(f"\nRequests past their legal deadline: {count_words(len(overdue), 'request')}")
+        for request in overdue:
+            name = names.get(request.platform_id, request.platform_id)
+            print(f"  {terminal_safe(summary_line(request, name, today))}")
     return 0
 
 

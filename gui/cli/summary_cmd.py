@@ -82,6 +82,15 @@ def register(subparsers: Any) -> None:
         metavar="CODE",
         help=_("two-letter country code; controls not offered there are listed as unavailable"),
     )
+    parser.add_argument(
+        "--with-exports",
+        dest="include_exports",
+        action="store_true",
+        help=_(
+            "add what your data exports showed (from `privacy-review evidence`; off by "
+            "default, as an export can say more about you than the checklist does)"
+        ),
+    )
     parser.set_defaults(handler=write_summary_command)
 
 
@@ -137,11 +146,16 @@ def write_summary_command(args: argparse.Namespace) -> int:
         include_unreviewed=args.include_unreviewed,
         country=country.upper() if country else None,
         recheck_days=recheck_days,
+        include_exports=args.include_exports,
     )
     summary = build_summary(catalog, decisions, options)
     from gui.cli.request_cmd import with_overdue_requests  # privacy requests past deadline
 
     summary = with_overdue_requests(args, catalog, summary)
+    if options.include_exports:
+        from gui.core.summary.exports import with_exports
+
+        summary = with_exports(summary, _read_export_findings(args))
     try:
         write_summary(summary, output, fmt, page_size=args.page_size, pdf=_pdf_renderer(fmt))
     except OSError as error:
@@ -165,6 +179,20 @@ def _read_checklist(args: argparse.Namespace) -> tuple[list[Any], int]:
     try:
         with open_for_command(args, backup=False) as store:
             return store.decisions(), store.recheck_days()
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+
+
+def _read_export_findings(args: argparse.Namespace) -> list[Any]:
+    """What the user's exports showed, as the checklist keeps it (read-only, no backup)."""
+    from gui.cli import CommandError
+    from gui.cli.store_cmd import open_for_command
+    from gui.core.store import StoreError
+    from gui.core.store.findings import database_of, load_readings
+
+    try:
+        with open_for_command(args, backup=False) as store:
+            return load_readings(database_of(store))
     except StoreError as error:
         raise CommandError(str(error)) from None
 

@@ -67,7 +67,7 @@ def test_mark_and_checklist_from_a_fresh_data_dir(
         "mark", PLATFORM_ID, "first-thing", "opted-out", "--note", "done", env=keyring_env
     )
     assert code == 0, err
-    assert out.startswith(f"Saved: {PLATFORM_ID}/first-thing: Opted out (")
+    assert out.startswith(f"Saved: {PLATFORM_ID}/first-thing: I turned it off (")
     assert "created a new checklist" in err
     assert "encrypted (key in the system keyring: keyrings FileKeyring)" in err
 
@@ -305,7 +305,7 @@ def test_in_a_terminal_the_passphrase_is_asked(data_dir: Path) -> None:
     args = ["mark", PLATFORM_ID, "first-thing", "kept"]
     output = run_in_terminal(args, env, answers=[PASSPHRASE, PASSPHRASE])
     assert "Choose a passphrase to encrypt your checklist" in output
-    assert "Saved: example/first-thing: Left as it is" in output
+    assert "Saved: example/first-thing: I left it on" in output
     output = run_in_terminal(["checklist"], env, answers=[PASSPHRASE])
     assert "I left it on    first-thing" in output  # the words picked for its switch
     output = run_in_terminal(["checklist"], env, answers=[""])  # Enter: give up

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 import pytest
 from PySide6.QtWidgets import (
@@ -227,3 +228,23 @@ def test_the_guided_review(qtbot, window: MainWindow, catalog: Catalog) -> None:
     assert_unique(wizard, "guided review, finish page")
     wizard.reject()
     QApplication.processEvents()
+
+
+def test_your_requests(qtbot, window: MainWindow, catalog: Catalog, store: Store) -> None:
+    from gui.core.requests import Kind, Law
+    from gui.core.store.requests_store import RequestBook
+
+    book = RequestBook(store)
+    request = book.add("x", Kind.OBJECTION, Law.GDPR, grounds="Mine.")
+    book.mark_sent(request.id, date(2026, 1, 5))
+    window.commands.your_requests.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Your requests")
+    qtbot.waitExposed(dialog)
+    dialog.select(request.id)
+    assert_unique(dialog, "Your requests")
+    dialog.follow_up_button.click()
+    letter = dialog.letter_dialog
+    qtbot.waitExposed(letter)
+    assert_unique(letter, "Reminder letter")
+    letter.close()
+    dialog.close()

@@ -86,6 +86,8 @@ class SummaryOptions:
     include_unreviewed: bool = True
     country: str | None = None
     recheck_days: int = DEFAULT_RECHECK_DAYS
+    # "What your exports show" (gui.core.summary.exports): off unless asked for.
+    include_exports: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,16 @@ class PlatformSection:
 
 
 @dataclass(frozen=True)
+class ExportSection:
+    """What one data export showed, as kept: one sentence per finding."""
+
+    platform_name: str
+    export_name: str
+    export_date: date | None
+    findings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Summary:
     title: str
     generated_at: datetime  # timezone-aware, in the zone the summary was made for
@@ -146,6 +158,8 @@ class Summary:
     # Privacy requests past their legal deadline, one sentence each (gui.core.requests.
     # summary_lines); empty when there are none or the caller has no store.
     overdue_requests: tuple[str, ...] = field(default=())
+    # What the user's data exports showed; empty unless options.include_exports.
+    exports: tuple[ExportSection, ...] = field(default=())
 
     @property
     def include_notes(self) -> bool:
@@ -165,6 +179,19 @@ def format_generated(value: datetime) -> str:
 
 
 OVERDUE_HEADING = "Requests past their legal deadline"
+EXPORTS_HEADING = "What your exports show"
+
+
+def export_caption(section: ExportSection) -> str:
+    """ "Facebook, from facebook-ana.zip (made 2026-11-01)": which kept reading it is."""
+    caption = section.platform_name
+    if section.export_name:
+        caption += f", from {section.export_name}"
+    if section.export_date is not None:
+        caption += f" (made {format_date(section.export_date)})"
+    return caption
+
+
 NOTHING_TO_SHOW = "Nothing to show for this platform with the options chosen."
 SOURCES_INTRO = (
     "What each platform collects and where its settings are comes from the Privacy Review "

@@ -16,6 +16,7 @@ from __future__ import annotations
 from html import escape
 
 from gui.core.summary.model import (
+    EXPORTS_HEADING,
     NOTHING_TO_SHOW,
     OVERDUE_HEADING,
     SOURCES_INTRO,
@@ -23,6 +24,7 @@ from gui.core.summary.model import (
     PlatformSection,
     Summary,
     ToDoItem,
+    export_caption,
     format_date,
     format_generated,
     left_out_sentence,
@@ -202,6 +204,12 @@ def render_html(summary: Summary) -> str:
         items = "".join(f"<li>{_e(line)}</li>" for line in summary.overdue_requests)
         parts.append(f"<ul>{items}</ul>")
     parts += [_section(section, notes) for section in summary.platforms]
+    if summary.exports:
+        parts.append(f"<h2>{EXPORTS_HEADING}</h2>")
+        for reading in summary.exports:
+            parts.append(f"<h3>{_e(export_caption(reading))}</h3>")
+            items = "".join(f"<li>{_e(text)}</li>" for text in reading.findings)
+            parts.append(f"<ul>{items}</ul>")
     parts.append(_sources(summary))
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -14,6 +14,7 @@ import textwrap
 from urllib.parse import quote
 
 from gui.core.summary.model import (
+    EXPORTS_HEADING,
     NOTHING_TO_SHOW,
     OVERDUE_HEADING,
     SOURCES_INTRO,
@@ -22,6 +23,7 @@ from gui.core.summary.model import (
     Summary,
     ToDoItem,
     clean_text,
+    export_caption,
     format_date,
     format_generated,
     left_out_sentence,
@@ -172,6 +174,12 @@ def render_markdown(summary: Summary) -> str:
         out.append("")
     for section in summary.platforms:
         out += _md_section(section, notes)
+    if summary.exports:
+        out += [f"## {EXPORTS_HEADING}", ""]
+        for reading in summary.exports:
+            out += [f"### {md_escape(export_caption(reading))}", ""]
+            out += [f"- {md_escape(text)}" for text in reading.findings]
+            out.append("")
     out += ["## Where this comes from", "", md_escape(SOURCES_INTRO), ""]
     out += [f"- {md_escape(name)}: {md_escape(text)}" for name, text in _sources_lines(summary)]
     out.append(f"- Catalog version {md_escape(summary.catalog_version)}")
@@ -262,6 +270,13 @@ def render_text(summary: Summary) -> str:
             out += ["", "No control available (the checklist says what limits the damage):"]
             out += _text_table(section.no_control, notes)
         out.append("")
+    if summary.exports:
+        out += _heading(EXPORTS_HEADING, "-")
+        for reading in summary.exports:
+            out += _wrap(clean_text(export_caption(reading)) + ":", TEXT_WIDTH)
+            for text in reading.findings:
+                out += _wrap(f"* {clean_text(text)}", TEXT_WIDTH, "", "  ")
+            out.append("")
     out += _heading("Where this comes from", "-")
     out += _wrap(SOURCES_INTRO, TEXT_WIDTH)
     for name, text in _sources_lines(summary):

@@ -43,7 +43,7 @@ from gui.core.requests.letters import Letter, draft_request
 from gui.core.requests.model import Requester
 from gui.core.requests.render import letter_body_text, letter_markdown, letter_text, mailto
 from gui.desktop.views.browser import Opener, open_in_browser
-from gui.desktop.views.category_view import plain_label
+from gui.desktop.views.plain_text import plain_label
 
 if TYPE_CHECKING:
     from gui.core.store import Store

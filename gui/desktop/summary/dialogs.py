@@ -39,7 +39,10 @@ from PySide6.QtWidgets import (
 
 from gui.core.catalog import Catalog
 from gui.core.checklist import Decision
+from gui.core.store import Store
+from gui.core.store.findings import database_of, load_readings
 from gui.core.summary.export import DecisionSource, collect_decisions, write_summary
+from gui.core.summary.exports import with_exports
 from gui.core.summary.model import Summary, SummaryOptions, build_summary, format_for_path
 from gui.desktop.summary.pdf import (
     PAGE_SIZES,
@@ -100,8 +103,16 @@ class SummaryOptionsDialog(QDialog):
         self.notes_box.setToolTip("Notes may be private; leave them out of a printout to share.")
         self.unreviewed_box = QCheckBox("Include categories I have not reviewed yet")
         self.unreviewed_box.setChecked(options.include_unreviewed)
+        # Off by default: an export can say more about a person than the checklist does.
+        self.exports_box = QCheckBox("Include what my data exports showed")
+        self.exports_box.setChecked(options.include_exports)
+        self.exports_box.setToolTip(
+            "Adds \u201cWhat your exports show\u201d: the findings kept from the exports you "
+            "read (File > Read a data export…). Leave it off for a printout to share."
+        )
         layout.addWidget(self.notes_box)
         layout.addWidget(self.unreviewed_box)
+        layout.addWidget(self.exports_box)
 
         self.page_size_combo: QComboBox | None = None
         if page_size is not None:
@@ -144,6 +155,7 @@ class SummaryOptionsDialog(QDialog):
             include_unreviewed=self.unreviewed_box.isChecked(),
             country=self._base.country,
             recheck_days=self._base.recheck_days,
+            include_exports=self.exports_box.isChecked(),
         )
 
     def page_size(self) -> str:
@@ -185,6 +197,8 @@ class SummaryFlow(QObject):
         self.default_options = (
             SummaryOptions(recheck_days=int(recheck())) if callable(recheck) else SummaryOptions()
         )
+        # Where the kept export findings are read from, only if the user asks for them.
+        self.store = decisions if isinstance(decisions, Store) else None
         self.now = now
         self.page_size = default_page_size()
         self.on_saved = on_saved
@@ -198,9 +212,12 @@ class SummaryFlow(QObject):
 
     def summary(self) -> Summary:
         assert self.options is not None
-        return build_summary(
+        summary = build_summary(
             self.catalog, self.decisions, self.options, now=self.now or datetime.now(UTC)
         )
+        if self.options.include_exports and self.store is not None:
+            summary = with_exports(summary, load_readings(database_of(self.store)))
+        return summary
 
     def _show(self, dialog: QDialog) -> QDialog:
         self.dialog = dialog

@@ -37,6 +37,7 @@ from gui.core.catalog.controls import (
 from gui.core.catalog.model import Control
 from gui.desktop.evidence.findings_view import FindingsView
 from gui.desktop.views.browser import Opener, copy_text, open_in_browser, safe_settings_url
+from gui.desktop.views.plain_text import plain_label
 from gui.desktop.views.style import MonogramBadge, spacing
 
 RISK_LABELS = {"high": "High risk", "medium": "Medium risk", "low": "Low risk"}
@@ -100,17 +101,6 @@ def region_name(code: str) -> str:
 def escape_mnemonic(text: str) -> str:
     """Text for a button or check box: a single "&" would become a keyboard shortcut."""
     return text.replace("&", "&&")
-
-
-def plain_label(text: str = "", *, parent: QWidget | None = None) -> QLabel:
-    """A label for catalog or user text: never rich text, wraps, selectable with the mouse.
-    (Keyboard selection would put every paragraph in the Tab order.)"""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setText(text)
-    return label
 
 
 def heading_label(text: str, *, scale: float = 1.0, parent: QWidget | None = None) -> QLabel:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from gui.core.checklist import STATUS_LABELS, ChecklistRow, Status
 from gui.core.words import status_words
-from gui.desktop.views.category_view import format_date, plain_label
+from gui.desktop.views.category_view import format_date
+from gui.desktop.views.plain_text import plain_label
 
 _NOT_APPLICABLE = "Does not appl&y to me"
 _LATER = "Decide l&ater"

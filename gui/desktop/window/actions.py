@@ -27,6 +27,7 @@ class WindowActions:
     start_review: QAction
     review_attention: QAction
     show_attention: QAction
+    your_requests: QAction
     check_links: QAction
     check_policies: QAction
     weekly_check: QAction
@@ -48,6 +49,7 @@ class WindowActions:
             self.start_review,
             self.review_attention,
             self.show_attention,
+            self.your_requests,
             self.check_links,
             self.check_policies,
             self.weekly_check,
@@ -101,6 +103,11 @@ def create_actions(parent: QWidget) -> WindowActions:
         ),
         show_attention=_action(
             parent, "Show what &needs attention", "Filter the checklist to what is left to do"
+        ),
+        your_requests=_action(
+            parent,
+            "Your &requests…",
+            "Your privacy requests: their status, deadlines, follow-ups",
         ),
         check_links=_action(
             parent, "Check &links…", "Check that the catalog's settings pages still open (online)"
@@ -158,6 +165,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions, *, online: bool) -> 
     review_menu = menu_bar.addMenu("&Review")
     review_menu.addAction(actions.start_review)
     review_menu.addAction(actions.review_attention)
+    review_menu.addAction(actions.your_requests)
 
     if online:
         tools_menu = menu_bar.addMenu("&Tools")

@@ -38,7 +38,6 @@ Python objects are kept in indexes, so nothing can dangle after a reset.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,6 +55,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from gui.core.checklist import STATUS_LABELS, ChecklistRow, Status
+from gui.desktop.views.plain_text import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -145,12 +145,6 @@ def search_blob(row: ChecklistRow) -> str:
     if row.decision is not None:
         parts.append(row.decision.note)
     return "\n".join(parts).casefold()
-
-
-def plain_tooltip(text: str) -> str:
-    """Tool tips guess rich text from the content; escaping makes user and catalog text show
-    literally whatever it contains."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 def local_date(moment: datetime) -> str:

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from gui.core.catalog import Platform
 from gui.core.checklist import ChecklistRow, HistoryEntry, Status
-from gui.desktop.views.category_view import CategoryView, format_date, heading_label, plain_label
+from gui.desktop.views.category_view import CategoryView, format_date, heading_label
 from gui.desktop.views.decision_editor import DecisionEditor
+from gui.desktop.views.plain_text import plain_label
 from gui.desktop.window.checklist_model import PlatformProgress
 from gui.desktop.window.history_view import HistoryView
 
@@ -223,7 +224,8 @@ class DetailPane(QWidget):
         self.set_history(history)
 
     def set_history(self, history: Sequence[HistoryEntry]) -> None:
-        self.history.set_entries(history)
+        kind = self._row.control_kind(self.region) if self._row is not None else None
+        self.history.set_entries(history, kind)
         self.history.setVisible(bool(history))
         self.history_empty.setVisible(not history)
 

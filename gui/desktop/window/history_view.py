@@ -6,13 +6,16 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from gui.core.checklist import STATUS_LABELS, UNREVIEWED_LABEL, HistoryEntry
+from gui.core.checklist import HistoryEntry
+from gui.core.words import status_words
 from gui.desktop.window.checklist_model import local_datetime
 
 
-def change_text(entry: HistoryEntry) -> str:
-    before = STATUS_LABELS[entry.old_status] if entry.old_status else UNREVIEWED_LABEL
-    after = STATUS_LABELS[entry.new_status]
+def change_text(entry: HistoryEntry, kind: str | None = None) -> str:
+    """One change in the words the user picked for a control of ``kind`` (None: the
+    generic words, for a category that left the catalog)."""
+    before = status_words(entry.old_status, kind)
+    after = status_words(entry.new_status, kind)
     if entry.old_status == entry.new_status:
         return f"{after} (confirmed or note changed)"
     return f"{before} → {after}"
@@ -34,11 +37,12 @@ class HistoryView(QTreeWidget):
         self.setAccessibleName("History of this decision")
         self.setWordWrap(False)
 
-    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
+    def set_entries(self, entries: Sequence[HistoryEntry], kind: str | None = None) -> None:
+        """Show ``entries``, worded for the category's control ``kind``."""
         self.clear()
         for entry in sorted(entries, key=lambda e: e.at, reverse=True):
             item = QTreeWidgetItem(
-                [local_datetime(entry.at), change_text(entry), entry.note.replace("\n", " ")]
+                [local_datetime(entry.at), change_text(entry, kind), entry.note.replace("\n", " ")]
             )
             item.setToolTip(2, "")
             self.addTopLevelItem(item)

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         commands.find.triggered.connect(self.focus_search)
         commands.clear_filters.triggered.connect(self.clear_filters)
         commands.show_attention.triggered.connect(self.show_attention)
+        commands.your_requests.triggered.connect(self.show_requests)
         commands.start_review.triggered.connect(lambda: self.start_review())
         commands.review_attention.triggered.connect(lambda: self.start_review(attention=True))
         commands.check_links.triggered.connect(lambda: self.run_online_check("links"))
@@ -294,6 +295,22 @@ class MainWindow(QMainWindow):
         if self.panel is not None:
             self.panel.filter_bar.show_needs_attention()
             self.panel.tree.setFocus()
+
+    def show_requests(self) -> Any:
+        """Review > Your requests…: every privacy request, non-modal."""
+        if self.source is None:
+            return None
+        from PySide6.QtCore import Qt
+
+        from gui.desktop.requests.list_dialog import RequestListDialog
+
+        region = self.panel.detail.region if self.panel is not None else None
+        dialog = RequestListDialog(
+            self.source.catalog, self.source.store, region=region, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return self.keep(dialog)
 
     def print_summary(self) -> Any:
         if self.source is None:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.store import StoreError
+from gui.desktop.views.plain_text import plain_label, plain_tooltip
 from gui.desktop.window.messages import show_message, show_store_error
 
 if TYPE_CHECKING:
@@ -60,14 +61,6 @@ TITLES = {LINKS: "Checking links", POLICIES: "Checking for policy changes"}
 CONFIRM_SETTING = "online.confirm_before_contacting"
 HOSTS_SHOWN = 8  # more than this and the text says "and N more", the details list all
 NOTICE_ROWS_SHOWN = 3  # more notices wait behind a "Show N more" button
-
-
-def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # catalog and page text, never markup
-    label.setWordWrap(wrap)
-    label.setText(text)
-    return label
 
 
 def hosts_of(urls: Sequence[str]) -> list[str]:
@@ -232,7 +225,7 @@ class ResultsDialog(QDialog):
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)  # item text is never interpreted as markup
-                item.setToolTip(_plain_tooltip(text))
+                item.setToolTip(plain_tooltip(text))
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
@@ -311,7 +304,7 @@ class PolicyResultsDialog(ResultsDialog):
         for row, result in enumerate(results):  # the address, for whoever wants to look
             cell = self.table.item(row, 0)
             if cell is not None:
-                cell.setToolTip(_plain_tooltip(f"{rows[row][0]}\n{result.url}"))
+                cell.setToolTip(plain_tooltip(f"{rows[row][0]}\n{result.url}"))
         self.diff_button = QPushButton("Show what &changed")
         self.diff_button.clicked.connect(self.show_diff)
         self.buttons.addButton(self.diff_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -343,13 +336,6 @@ def _show_diff(dialog: QDialog) -> QDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
-
-
-def _plain_tooltip(text: str) -> str:
-    # Qt shows a tooltip as rich text when it looks like markup; escaping keeps it text.
-    from html import escape
-
-    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>" if text else ""
 
 
 # -- the notices above the checklist -------------------------------------------------------

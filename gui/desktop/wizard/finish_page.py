@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from gui.core.checklist import STATUS_LABELS, UNREVIEWED_LABEL, ChecklistRow, Status
 from gui.core.review.plan import status_counts
-from gui.desktop.views.category_view import heading_label, plain_label
+from gui.desktop.views.category_view import heading_label
+from gui.desktop.views.plain_text import plain_label
 from gui.desktop.views.style import StatusChip
 from gui.desktop.wizard.start_page import PRIVACY_SENTENCE
 

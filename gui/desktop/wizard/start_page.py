@@ -39,7 +39,8 @@ from gui.core.catalog.model import GROUP_TITLES, GROUPS, TOPIC_TITLES
 from gui.core.checklist import ChecklistRow
 from gui.core.review.plan import PlanChoice, Scope, platform_counts
 from gui.core.topics import topics_in
-from gui.desktop.views.category_view import heading_label, plain_label, secondary_label
+from gui.desktop.views.category_view import heading_label, secondary_label
+from gui.desktop.views.plain_text import plain_label
 from gui.desktop.views.style import monogram_icon, spacing
 from gui.desktop.wizard.region import region_choices
 

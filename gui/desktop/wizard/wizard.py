@@ -46,7 +46,8 @@ from gui.core.review import session
 from gui.core.review.plan import PlanChoice, PlanStep, Scope, plan_steps, restore_steps, rows_for
 from gui.core.store import Store, StoreError
 from gui.desktop.views.browser import Opener
-from gui.desktop.views.category_view import heading_label, plain_label
+from gui.desktop.views.category_view import heading_label
+from gui.desktop.views.plain_text import plain_label
 from gui.desktop.wizard.category_page import CategoryPage
 from gui.desktop.wizard.finish_page import FinishPage
 from gui.desktop.wizard.region import system_region
