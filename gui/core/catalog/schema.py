@@ -32,7 +32,13 @@ def schema_enum(name: str) -> tuple[str, ...]:
     return tuple(catalog_schema()["$defs"][name]["enum"])
 
 
-def type_name(value: object) -> str:
+def type_name(value: object, *, json: bool = False) -> str:
+    """A value's type in plain words; ``json`` names tables and null as a JSON file's
+    reader knows them (the checklist export, ``gui.core.store.export_format``)."""
+    if json and isinstance(value, dict):
+        return "an object"
+    if json and value is None:
+        return "null"
     if isinstance(value, datetime):
         return "a date and time"
     if isinstance(value, date):
@@ -80,7 +86,7 @@ def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
 
 # The fields that hold dates. TOML has a date type and JSON has not: the schema describes a
 # date as ISO text, so TOML dates in these fields are handed to it as such.
-DATE_FIELDS = ("effective", "policy_date", "verified")
+DATE_FIELDS = ("effective", "policy_date", "verified", "read")
 
 
 def _for_schema(value: Any, key: str = "") -> Any:
