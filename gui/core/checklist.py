@@ -36,6 +36,7 @@ FLAG_CHANGED = "changed since you decided"
 FLAG_DUE = "due for a re-check"
 FLAG_RETIRED = "retired from the catalog"
 FLAG_EVIDENCE = "your export shows something to check"
+FLAG_OVERDUE = "your request about it is past its legal deadline"
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,9 @@ class ChecklistRow:
     # What a data export shows against the decision, worded as evidence to check
     # (gui.core.evidence.checks); any makes the row need attention.
     evidence: tuple[str, ...] = ()
+    # A GDPR or CCPA request about this category went unanswered past its legal deadline
+    # (gui.core.requests.model.overdue_by_category): time for a follow-up.
+    overdue: bool = False
 
     @property
     def retired(self) -> bool:
@@ -123,9 +127,10 @@ class ChecklistRow:
 
     @property
     def needs_attention(self) -> bool:
-        """Something is left to do: undecided, changed since decided, due, or a data
-        export shows something to check against the decision."""
-        return self.undecided or self.needs_recheck or (not self.retired and bool(self.evidence))
+        """Something is left to do: undecided, changed since decided, due, a data export
+        shows something to check against the decision, or a request about it is overdue."""
+        flagged = bool(self.evidence) or self.overdue
+        return self.undecided or self.needs_recheck or (not self.retired and flagged)
 
     @property
     def to_do(self) -> bool:
@@ -158,6 +163,8 @@ class ChecklistRow:
             found.append(FLAG_RETIRED)
         if self.evidence:
             found.append(FLAG_EVIDENCE)
+        if self.overdue:
+            found.append(FLAG_OVERDUE)
         return tuple(found)
 
 

@@ -4,6 +4,7 @@ histories to list. The one place the window talks to the store about decisions."
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from gui.core.catalog import Catalog, Platform
@@ -33,9 +34,20 @@ class ChecklistSource:
 
         decisions = self.store.decisions()
         checks = evidence_checks(load_readings(database_of(self.store)), decisions)
-        return build_checklist(
+        rows = build_checklist(
             self.catalog, decisions, recheck_days=self.store.recheck_days(), evidence=checks
         )
+        overdue = self._overdue_keys()
+        if not overdue:
+            return rows
+        return [replace(r, overdue=(r.platform_id, r.category_id) in overdue) for r in rows]
+
+    def _overdue_keys(self) -> set[tuple[str, str]]:
+        """The (platform, category) pairs a request past its legal deadline is about."""
+        from gui.core.requests.model import overdue_by_category
+        from gui.core.store.requests_store import RequestBook
+
+        return set(overdue_by_category(RequestBook(self.store).all(), date.today()))
 
     def row(self, platform_id: str, category_id: str) -> ChecklistRow | None:
         """One category's row as it is in the store now (after a save elsewhere, e.g. the
@@ -55,7 +67,8 @@ class ChecklistSource:
             load_readings(database_of(self.store)), [decision] if decision else []
         )
         evidence = checks.get((platform_id, category_id), ())
-        return replace(row, evidence=evidence) if evidence else row
+        overdue = (platform_id, category_id) in self._overdue_keys()
+        return replace(row, evidence=evidence, overdue=overdue) if evidence or overdue else row
 
     def record(self, row: ChecklistRow, status: Status, note: str) -> ChecklistRow:
         """Store a decision for ``row`` against the category as the catalog has it now, and
