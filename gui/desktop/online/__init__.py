@@ -1,2 +1,3 @@
-"""The network checks' Qt half: the worker thread (``worker``) and the policy diff widget
-(``diff_view``). The checks themselves are ``gui.core.online``."""
+"""The network checks' Qt half: the worker thread (``worker``), the policy diff widget
+(``diff_view``) and the kind of check the window runs (``check_kind``). The checks
+themselves are ``gui.core.online``."""

@@ -18,6 +18,7 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolBar, QWidget
 
 from gui.core.paths import AppDirs
+from gui.desktop.online.check_kind import CheckKind
 from gui.desktop.window.actions import (
     WindowActions,
     apply_shortcuts,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from gui.core.checklist_source import ChecklistSource
     from gui.core.store import Store
     from gui.desktop.window.checklist_panel import ChecklistPanel
-    from gui.desktop.window.online_checks import OnlineChecks
+    from gui.desktop.window.online_controller import OnlineChecks
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +109,8 @@ class MainWindow(QMainWindow):
         commands.your_requests.triggered.connect(self.show_requests)
         commands.start_review.triggered.connect(lambda: self.start_review())
         commands.review_attention.triggered.connect(lambda: self.start_review(attention=True))
-        commands.check_links.triggered.connect(lambda: self.run_online_check("links"))
-        commands.check_policies.triggered.connect(lambda: self.run_online_check("policies"))
+        commands.check_links.triggered.connect(lambda: self.run_online_check(CheckKind.LINKS))
+        commands.check_policies.triggered.connect(lambda: self.run_online_check(CheckKind.POLICIES))
         commands.weekly_check.triggered.connect(self.set_weekly_check)
         commands.data_location.triggered.connect(self.show_data_location)
         commands.about.triggered.connect(self.show_about)
@@ -146,9 +147,10 @@ class MainWindow(QMainWindow):
             self.panel.setSizes([tree_width, self.width() - tree_width])
         central: QWidget = self.panel
         if self._online_available and self.online is None:
-            from gui.desktop.window.online_checks import OnlineChecks
+            from gui.desktop.window.online_controller import OnlineChecks
 
-            self.online = OnlineChecks(self)
+            self.online = OnlineChecks(catalog, store, parent=self, status_bar=self.statusBar())
+            self.online.weeklySettingRead.connect(self.commands.weekly_check.setChecked)
             central = self.online.wrap(self.panel)  # policy-change notices above the tree
         self.setCentralWidget(central)
         self.panel.filter_bar.changed.connect(self._filter_changed)
@@ -390,8 +392,9 @@ class MainWindow(QMainWindow):
         panel.tree.expand(panel.tree.currentIndex())
         panel.tree.setFocus()
 
-    def run_online_check(self, kind: str) -> Any:
-        """Tools > Check links… ("links") or Check for policy changes… ("policies")."""
+    def run_online_check(self, kind: CheckKind | str) -> Any:
+        """Tools > Check links… (``CheckKind.LINKS``, or "links") or Check for policy
+        changes… (``CheckKind.POLICIES``, or "policies")."""
         if self.online is None:
             return None
         return self.online.run(kind)
@@ -453,7 +456,7 @@ def _online_available() -> bool:
         # The menu needs both the checks and the window's runner for them.
         return all(
             find_spec(name) is not None
-            for name in ("gui.desktop.online.worker", "gui.desktop.window.online_checks")
+            for name in ("gui.desktop.online.worker", "gui.desktop.window.online_controller")
         )
     except (ImportError, ValueError):
         return False
