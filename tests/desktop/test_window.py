@@ -21,6 +21,8 @@ from gui.desktop.window.checklist_model import Column
 from gui.desktop.window.main_window import MainWindow
 from gui.desktop.window.transfer import export_to, import_from
 
+from support.prompts import FakePrompts
+
 # The offscreen platform says this whenever a main window is shown; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -352,7 +354,7 @@ def test_startup_paints_then_loads_and_opens_the_wizard_on_first_start(
     app_dirs.ensure()
     window = MainWindow(app_dirs)
     qtbot.addWidget(window)
-    startup = Startup(window, app_dirs, startup_args(), started_at=0.0)
+    startup = Startup(window, app_dirs, startup_args(), started_at=0.0, prompts=FakePrompts())
     with qtbot.waitSignal(startup.ready, timeout=10_000):
         startup.begin()
     assert startup.first_paint_ms is not None and startup.ready_ms is not None
@@ -372,7 +374,9 @@ def test_profile_startup_reports_both_moments(qtbot, app_dirs: AppDirs) -> None:
     lines: list[str] = []
     args = startup_args()
     args.profile_startup = True
-    startup = Startup(window, app_dirs, args, started_at=0.0, report=lines.append)
+    startup = Startup(
+        window, app_dirs, args, started_at=0.0, prompts=FakePrompts(), report=lines.append
+    )
     with qtbot.waitSignal(startup.ready, timeout=10_000):
         startup.begin()
     assert [line.split()[0] for line in lines] == ["first-paint-ms", "ready-ms"]
@@ -392,7 +396,9 @@ def test_startup_reads_the_catalog_through_its_cache_and_sets_shortcuts_when_rea
     qtbot.addWidget(window)
     args = startup_args()
     args.profile_startup = True  # closes the window once ready
-    startup = Startup(window, app_dirs, args, started_at=0.0, report=lambda _line: None)
+    startup = Startup(
+        window, app_dirs, args, started_at=0.0, prompts=FakePrompts(), report=lambda _line: None
+    )
     with qtbot.waitSignal(startup.ready, timeout=10_000):
         startup.begin()
     assert (app_dirs.cache / "catalog" / CACHE_NAME).is_file()

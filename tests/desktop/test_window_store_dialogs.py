@@ -4,35 +4,15 @@ questions go to a fake ``StorePrompts``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import keyring
 import pytest
 from keyring.backends import fail
 
 from gui.core.paths import AppDirs
-from gui.core.store import KeyUnavailableError, StoreError, open_store
+from gui.core.store import open_store
 from gui.desktop.window.store_dialogs import KeyChoice, PassphraseDialog, open_store_interactively
 
-
-@dataclass
-class FakePrompts:
-    choice: KeyChoice = KeyChoice.QUIT
-    passphrases: list[str | None] = field(default_factory=list)
-    asked: list[KeyUnavailableError] = field(default_factory=list)
-    passphrase_requests: list[tuple[bool, str]] = field(default_factory=list)
-    errors: list[StoreError] = field(default_factory=list)
-
-    def choose(self, parent, error: KeyUnavailableError) -> KeyChoice:
-        self.asked.append(error)
-        return self.choice
-
-    def passphrase(self, parent, *, new: bool, problem: str) -> str | None:
-        self.passphrase_requests.append((new, problem))
-        return self.passphrases.pop(0) if self.passphrases else None
-
-    def show_error(self, parent, error: StoreError) -> None:
-        self.errors.append(error)
+from support.prompts import FakePrompts
 
 
 @pytest.fixture
@@ -41,29 +21,30 @@ def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_opens_directly_when_the_keyring_works(app_dirs: AppDirs) -> None:
-    prompts = FakePrompts()
+    prompts = FakePrompts()  # the welcome page: keep the key in the keyring
     store = open_store_interactively(None, app_dirs, prompts)
     assert store is not None and store.encrypted
+    assert prompts.welcomed == [True]
     assert prompts.asked == []
     store.close()
 
 
 def test_no_keyring_then_unencrypted_by_choice(app_dirs: AppDirs, no_keyring) -> None:
-    prompts = FakePrompts(choice=KeyChoice.UNENCRYPTED)
+    prompts = FakePrompts(first=KeyChoice.UNENCRYPTED)
     store = open_store_interactively(None, app_dirs, prompts)
     assert store is not None and not store.encrypted
-    assert prompts.asked[0].can_store_unencrypted
+    assert prompts.welcomed == [False]
+    assert prompts.asked == []  # no warning box on a first start
     assert "NOT encrypted" in store.describe_location()
     store.close()
 
 
 def test_no_keyring_then_a_passphrase(app_dirs: AppDirs, no_keyring) -> None:
-    prompts = FakePrompts(choice=KeyChoice.PASSPHRASE, passphrases=["x", "a long enough phrase"])
+    prompts = FakePrompts(first=KeyChoice.PASSPHRASE, passphrases=["a long enough phrase"])
     store = open_store_interactively(None, app_dirs, prompts)
     assert store is not None and store.encrypted
-    # The first one was refused by the store (too short) and asked again with the reason.
-    assert prompts.passphrase_requests[0] == (True, "")
-    assert prompts.passphrase_requests[1][1]
+    assert prompts.passphrase_requests == [(True, "")]
+    assert prompts.asked == []
     store.close()
     # Next start: the passphrase is asked for (an existing checklist: once, not twice).
     again = FakePrompts(
@@ -73,17 +54,18 @@ def test_no_keyring_then_a_passphrase(app_dirs: AppDirs, no_keyring) -> None:
     assert store is not None
     assert [new for new, _ in again.passphrase_requests] == [False, False]
     assert "does not open" in again.passphrase_requests[1][1]
+    assert again.asked == [] and again.welcomed == []  # straight to the prompt
     store.close()
 
 
 def test_quit_opens_nothing(app_dirs: AppDirs, no_keyring) -> None:
-    prompts = FakePrompts(choice=KeyChoice.QUIT)
+    prompts = FakePrompts(first=KeyChoice.QUIT)
     assert open_store_interactively(None, app_dirs, prompts) is None
     assert not (app_dirs.data / "checklist.db").exists()
 
 
 def test_cancelled_passphrase_opens_nothing(app_dirs: AppDirs, no_keyring) -> None:
-    prompts = FakePrompts(choice=KeyChoice.PASSPHRASE, passphrases=[None])
+    prompts = FakePrompts(first=KeyChoice.PASSPHRASE, passphrases=[None])
     assert open_store_interactively(None, app_dirs, prompts) is None
 
 
@@ -114,9 +96,9 @@ def test_passphrase_dialog_wants_both_fields_to_match_for_a_new_checklist(qtbot)
     dialog = PassphraseDialog(None, new=True)
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    dialog.first.setText("one phrase")
+    dialog.first.setText("one long phrase")
     assert not ok.isEnabled()
-    dialog.second.setText("one phrase")
+    dialog.second.setText("one long phrase")
     assert ok.isEnabled()
-    assert dialog.passphrase() == "one phrase"
+    assert dialog.passphrase() == "one long phrase"
     assert dialog.first.echoMode() == dialog.first.EchoMode.Password

@@ -1,0 +1,34 @@
+"""A ``StorePrompts`` that answers from a script, so no modal dialog runs in a test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gui.core.store import KeyUnavailableError, StoreError
+from gui.desktop.window.store_choice import KeyChoice
+
+
+@dataclass
+class FakePrompts:
+    choice: KeyChoice = KeyChoice.QUIT  # the answer to the warning box
+    first: KeyChoice = KeyChoice.KEYRING  # the answer on the welcome page
+    passphrases: list[str | None] = field(default_factory=list)
+    welcomed: list[bool] = field(default_factory=list)  # keyring_available, per welcome
+    asked: list[KeyUnavailableError] = field(default_factory=list)
+    passphrase_requests: list[tuple[bool, str]] = field(default_factory=list)
+    errors: list[StoreError] = field(default_factory=list)
+
+    def welcome(self, parent, *, keyring_available: bool) -> KeyChoice:
+        self.welcomed.append(keyring_available)
+        return self.first
+
+    def choose(self, parent, error: KeyUnavailableError) -> KeyChoice:
+        self.asked.append(error)
+        return self.choice
+
+    def passphrase(self, parent, *, new: bool, problem: str) -> str | None:
+        self.passphrase_requests.append((new, problem))
+        return self.passphrases.pop(0) if self.passphrases else None
+
+    def show_error(self, parent, error: StoreError) -> None:
+        self.errors.append(error)
