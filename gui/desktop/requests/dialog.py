@@ -41,7 +41,7 @@ from gui.core.requests.laws import (
 )
 from gui.core.requests.letters import Letter, draft_request
 from gui.core.requests.model import Requester
-from gui.core.requests.render import letter_body_text, letter_markdown, letter_text, mailto
+from gui.core.requests.render import letter_body_text, letter_text, mailto
 from gui.desktop.views.browser import Opener, open_in_browser
 from gui.desktop.views.plain_text import plain_label
 
@@ -287,19 +287,11 @@ class RequestDialog(QDialog):
         """Write the letter as PDF, Markdown or text, by the file's extension."""
         if self.letter is None:
             return
-        suffix = path.suffix.lower()
-        if suffix == ".pdf":
-            from gui.desktop.requests.pdf import write_letter_pdf
+        from gui.desktop.requests.pdf import save_letter
 
-            data = write_letter_pdf(self.letter)
-        elif suffix in (".md", ".markdown"):
-            data = letter_markdown(self.letter).encode("utf-8")
-        else:
-            data = letter_text(self.letter).encode("utf-8")
-        try:
-            path.write_bytes(data)
-        except OSError as error:
-            self._say(f"Could not save {path.name}: {error.strerror or error}")
+        problem = save_letter(self.letter, path)
+        if problem:
+            self._say(problem)
             return
         self._say(f"Saved as {path}.")
 

@@ -38,7 +38,7 @@ from gui.core.requests.deadlines import STATUS_LABELS, RequestStatus
 from gui.core.requests.laws import LAW_SHORT, right_for
 from gui.core.requests.letters import Letter, draft_complaint, draft_follow_up
 from gui.core.requests.model import DataRequest
-from gui.core.requests.render import letter_markdown, letter_text
+from gui.core.requests.render import letter_text
 from gui.desktop.views.plain_text import plain_label
 
 if TYPE_CHECKING:
@@ -107,19 +107,11 @@ class LetterDialog(QDialog):
         self.status.setText("The letter is on the clipboard.")
 
     def save_to(self, path: Path) -> None:
-        suffix = path.suffix.lower()
-        if suffix == ".pdf":
-            from gui.desktop.requests.pdf import write_letter_pdf
+        from gui.desktop.requests.pdf import save_letter
 
-            data = write_letter_pdf(self.letter)
-        elif suffix in (".md", ".markdown"):
-            data = letter_markdown(self.letter).encode("utf-8")
-        else:
-            data = letter_text(self.letter).encode("utf-8")
-        try:
-            path.write_bytes(data)
-        except OSError as error:
-            self.status.setText(f"Could not save {path.name}: {error.strerror or error}")
+        problem = save_letter(self.letter, path)
+        if problem:
+            self.status.setText(problem)
             return
         self.status.setText(f"Saved as {path}.")
 

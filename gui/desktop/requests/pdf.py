@@ -8,10 +8,12 @@ made without a window uses the offscreen platform (``ensure_gui_application``).
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gui.core.requests.letters import Letter
-from gui.core.requests.render import visible
+from gui.core.requests.render import letter_markdown, letter_text, visible
+from gui.core.summary.export import write_private_file
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPagedPaintDevice, QTextDocument
@@ -97,3 +99,22 @@ def write_letter_pdf(letter: Letter) -> bytes:
     del writer  # finishes the file
     buffer.close()
     return bytes(data.data())
+
+
+def letter_file_bytes(letter: Letter, path: Path) -> bytes:
+    """The letter as the file ``path`` names: PDF, Markdown, or text for anything else."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return write_letter_pdf(letter)
+    if suffix in (".md", ".markdown"):
+        return letter_markdown(letter).encode("utf-8")
+    return letter_text(letter).encode("utf-8")
+
+
+def save_letter(letter: Letter, path: Path) -> str:
+    """Write the letter, readable by its owner only; "" or what went wrong, in words."""
+    try:
+        write_private_file(path, letter_file_bytes(letter, path))
+    except OSError as error:
+        return f"Could not save {path.name}: {error.strerror or error}"
+    return ""
