@@ -6,10 +6,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from gui.core.catalog import Catalog, load_catalog
 from gui.core.paths import AppDirs, resolve
+from gui.core.store import Store, open_store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -64,3 +67,33 @@ def fixed_catalog() -> Iterator[None]:
 def app_dirs(isolated_data_dir: Path) -> AppDirs:
     """The AppDirs of this test's private data dir."""
     return resolve(isolated_data_dir)
+
+
+# The fixtures most window and wizard tests share; a test module that needs another kind
+# (a store in a temporary folder of its own, the bundled catalog) defines its own.
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    """The fixed test catalog (see ``fixed_catalog``)."""
+    return load_catalog()
+
+
+@pytest.fixture
+def store(app_dirs: AppDirs) -> Iterator[Store]:
+    """An open checklist store in this test's data dir, keyed by the in-memory keyring."""
+    app_dirs.ensure()
+    opened = open_store(app_dirs)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def window(qtbot: Any, app_dirs: AppDirs, catalog: Catalog, store: Store) -> Any:
+    """The checklist window over ``catalog`` and ``store``, not shown."""
+    from gui.desktop.window.main_window import MainWindow  # Qt: only for tests that ask
+
+    window = MainWindow(app_dirs)
+    qtbot.addWidget(window)
+    window.set_data(catalog, store)
+    return window

@@ -24,11 +24,6 @@ from gui.desktop.window.checklist_model import (
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog()
-
-
 def decide(
     catalog: Catalog,
     platform_id: str,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 
-from gui.core.catalog import Catalog, load_catalog
+from gui.core.catalog import Catalog
 from gui.core.checklist import Status
 from gui.core.evidence.engine import read_export
 from gui.core.paths import AppDirs
@@ -27,11 +27,6 @@ from gui.desktop.window.main_window import MainWindow
 from support import export_builder as eb
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog()
 
 
 class Clock:
@@ -49,14 +44,6 @@ def store(app_dirs: AppDirs) -> Iterator[Store]:
     yield store
     set_findings_index(None)
     store.close()
-
-
-@pytest.fixture
-def window(qtbot, app_dirs: AppDirs, catalog: Catalog, store: Store) -> MainWindow:
-    window = MainWindow(app_dirs)
-    qtbot.addWidget(window)
-    window.set_data(catalog, store)
-    return window
 
 
 def screenshots(tmp_path: Path) -> Path:

@@ -4,8 +4,6 @@ data is."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
@@ -13,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from gui.core import words
 from gui.core.catalog import Catalog, load_catalog
 from gui.core.paths import AppDirs
-from gui.core.store import Store, open_store
+from gui.core.store import Store
 from gui.desktop.window.main_window import MainWindow
 
 # What the offscreen platform says when a window is shown or raised, or a menu grabs the
@@ -23,14 +21,6 @@ pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support raise",
     "This plugin does not support grabbing the keyboard",
 )
-
-
-@pytest.fixture
-def store(app_dirs: AppDirs) -> Iterator[Store]:
-    app_dirs.ensure()
-    store = open_store(app_dirs)
-    yield store
-    store.close()
 
 
 @pytest.fixture

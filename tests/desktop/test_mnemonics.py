@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.catalog import Catalog, load_catalog
+from gui.core.catalog import Catalog
 from gui.core.checklist import Status
 from gui.core.paths import AppDirs
-from gui.core.store import Store, open_store
+from gui.core.store import Store
 from gui.desktop.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -98,19 +98,6 @@ def clashes(found: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
 def assert_unique(window: QWidget, where: str) -> None:
     found = clashes(widget_mnemonics(window))
     assert not found, f"{where}: Alt letters used twice: {found}"
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog()
-
-
-@pytest.fixture
-def store(app_dirs: AppDirs) -> Iterator[Store]:
-    app_dirs.ensure()
-    store = open_store(app_dirs)
-    yield store
-    store.close()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ and draft the follow-up, then the complaint. Rendered at 800x600 and 1280x800.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,23 +12,14 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from gui.core.catalog import Catalog, load_catalog
-from gui.core.paths import AppDirs
 from gui.core.requests import Kind, Law
-from gui.core.store import Store, open_store
+from gui.core.store import Store
 from gui.core.store.requests_store import RequestBook
 from gui.desktop.requests.list_dialog import OVERDUE_COLOUR, RequestListDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 TODAY = date(2026, 12, 2)
-
-
-@pytest.fixture
-def store(app_dirs: AppDirs) -> Iterator[Store]:
-    app_dirs.ensure()
-    store = open_store(app_dirs)
-    yield store
-    store.close()
 
 
 @pytest.fixture

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui.core.catalog import Catalog, load_catalog
+from gui.core.catalog import Catalog
 from gui.core.checklist import Status
 from gui.core.paths import AppDirs
 from gui.core.store import Store, open_store
@@ -25,27 +24,6 @@ from support.prompts import FakePrompts
 
 # The offscreen platform says this whenever a main window is shown; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog()
-
-
-@pytest.fixture
-def store(app_dirs: AppDirs) -> Iterator[Store]:
-    app_dirs.ensure()
-    store = open_store(app_dirs)
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def window(qtbot, app_dirs: AppDirs, catalog: Catalog, store: Store) -> MainWindow:
-    window = MainWindow(app_dirs)
-    qtbot.addWidget(window)
-    window.set_data(catalog, store)
-    return window
 
 
 def close_message_boxes() -> list[str]:

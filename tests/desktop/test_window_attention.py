@@ -3,26 +3,16 @@ decided" included (it used to pick either the unreviewed or the changed ones, ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from gui.core.catalog import Catalog, load_catalog
 from gui.core.checklist import Status
 from gui.core.paths import AppDirs
 from gui.core.review.plan import Scope
-from gui.core.store import Store, open_store
+from gui.core.store import Store
 from gui.desktop.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def store(app_dirs: AppDirs) -> Iterator[Store]:
-    app_dirs.ensure()
-    store = open_store(app_dirs)
-    yield store
-    store.close()
 
 
 def test_review_what_needs_attention_includes_changed_decisions(

@@ -4,8 +4,6 @@ a second, real connection to the same store shows when the user comes back to th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QWidget
 
@@ -18,14 +16,6 @@ from gui.desktop.window.checklist_model import Column
 from gui.desktop.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def store(app_dirs: AppDirs) -> Iterator[Store]:
-    app_dirs.ensure()
-    store = open_store(app_dirs)
-    yield store
-    store.close()
 
 
 def test_a_mark_from_the_command_line_shows_when_the_window_is_activated(

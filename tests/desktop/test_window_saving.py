@@ -4,43 +4,19 @@ and the window updates that row and its platform's progress in place, with no mo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPersistentModelIndex
 
-from gui.core.catalog import Catalog, load_catalog
+from gui.core.catalog import Catalog
 from gui.core.checklist import Status
 from gui.core.checklist_source import ChecklistSource
-from gui.core.paths import AppDirs
 from gui.core.review.plan import Scope
-from gui.core.store import Store, open_store
+from gui.core.store import Store
 from gui.desktop.window.checklist_model import Column
 from gui.desktop.window.main_window import MainWindow
 from gui.desktop.window.review import open_review
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog()
-
-
-@pytest.fixture
-def store(app_dirs: AppDirs) -> Iterator[Store]:
-    app_dirs.ensure()
-    store = open_store(app_dirs)
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def window(qtbot, app_dirs: AppDirs, catalog: Catalog, store: Store) -> MainWindow:
-    window = MainWindow(app_dirs)
-    qtbot.addWidget(window)
-    window.set_data(catalog, store)
-    return window
 
 
 def test_a_decision_saved_in_the_review_updates_its_row_without_a_reset(

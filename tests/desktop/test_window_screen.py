@@ -5,15 +5,13 @@ Copy button."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QRect, QUrl
 from PySide6.QtGui import QGuiApplication
 
 from gui.core.catalog import load_catalog
 from gui.core.paths import AppDirs
-from gui.core.store import Store, open_store
+from gui.core.store import Store
 from gui.desktop.window.help_dialogs import DataLocationDialog
 from gui.desktop.window.main_window import MainWindow
 from gui.desktop.window.window_state import FRAME_ALLOWANCE, fit_to_screen
@@ -63,14 +61,6 @@ def test_fit_keeps_a_window_that_already_fits(qtbot, app_dirs: AppDirs) -> None:
     window.setGeometry(50, 60, 500, 400)
     fit_to_screen(window)
     assert window.geometry() == QRect(50, 60, 500, 400)
-
-
-@pytest.fixture
-def store(app_dirs: AppDirs) -> Iterator[Store]:
-    app_dirs.ensure()
-    store = open_store(app_dirs)
-    yield store
-    store.close()
 
 
 def test_a_folder_that_cannot_be_opened_says_so(qtbot, app_dirs: AppDirs, store: Store) -> None:

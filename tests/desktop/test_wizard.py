@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QWidget
 
 from gui.core import paths
-from gui.core.catalog import Catalog, Link, load_catalog
+from gui.core.catalog import Catalog, Link
 from gui.core.checklist import Status
 from gui.core.review import session as wizard_session
 from gui.core.review.plan import Scope
@@ -30,11 +30,6 @@ class Opener:
     def __call__(self, url: QUrl) -> bool:
         self.urls.append(url)
         return True
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog()
 
 
 @pytest.fixture

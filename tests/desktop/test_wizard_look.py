@@ -36,11 +36,6 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog()
-
-
-@pytest.fixture(scope="module")
 def bundled() -> Catalog:
     return load_catalog(CATALOG_DIR)
 

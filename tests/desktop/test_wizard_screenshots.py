@@ -45,11 +45,6 @@ DECISIONS = [
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog()
-
-
-@pytest.fixture(scope="module")
 def bundled() -> Catalog:
     return load_catalog(CATALOG_DIR)
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from gui.core.catalog import Catalog, Category, Link, Platform, load_catalog
+from gui.core.catalog import Catalog, Category, Link, Platform
 from gui.core.checklist import ChecklistRow, Decision, Status
 from gui.desktop.views.browser import open_in_browser, safe_settings_url
 from gui.desktop.views.category_view import CategoryView, escape_mnemonic
@@ -48,11 +48,6 @@ class Opener:
     def __call__(self, url: QUrl) -> bool:
         self.urls.append(url)
         return self.result
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")
