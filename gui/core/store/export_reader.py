@@ -104,14 +104,14 @@ def load_export_text(
                 if index:
                     walker.expect(",")
                 item = walker.value()
+                # Past the limit the problem is said once; the rest is only read to find
+                # the end of the list.
                 if index == limit:
                     checker.problem(key, f"more than {limit} entries")
-                elif index > limit:
-                    pass  # said once; the rest is read only to find the end of the list
-                elif key == "decisions":
+                elif index < limit and key == "decisions":
                     if (decision := checker.decision(item, index)) is not None:
                         decisions.append(decision)
-                elif (entry := checker.history(item, index)) is not None:
+                elif index < limit and (entry := checker.history(item, index)) is not None:
                     history.append(entry)
                 del item
                 index += 1
