@@ -1,7 +1,7 @@
 """The ``privacy-review`` command line.
 
-Each subcommand lives in its own module ``gui.cli.*_cmd`` with a ``register(subparsers)``
-function; registering must stay cheap (no heavy imports) because the GUI starts through here.
+Each command group's arguments are registered by a module in ``gui.cli.args`` (cheap: the
+window starts through here too); its code is in ``gui.cli.*_cmd``, imported when it runs.
 Exit codes: 0 success, 1 bad input (one line on stderr naming what is wrong), 2 usage error.
 """
 
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from gui import __version__
+from gui.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandError
 from gui.cli.i18n import _
 
 # As early as the app can note it: ``--profile-startup`` measures from here (the interpreter's
@@ -24,10 +25,10 @@ STARTED_AT = time.perf_counter()
 # Subcommand modules with the commands each registers, in --help order. Starting the window
 # (no command) imports none of them: that keeps ~30 ms off the first paint.
 COMMAND_MODULES: dict[str, tuple[str, ...]] = {
-    "gui.cli.catalog_cmd": ("catalog",),
-    "gui.cli.summary_cmd": ("summary",),
-    "gui.cli.online_cmd": ("check-policies", "check-links"),
-    "gui.cli.store_cmd": (
+    "gui.cli.args.catalog": ("catalog",),
+    "gui.cli.args.summary": ("summary",),
+    "gui.cli.args.online": ("check-policies", "check-links"),
+    "gui.cli.args.store": (
         "mark",
         "checklist",
         "export",
@@ -36,19 +37,12 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
         "restore-backup",
         "store",
     ),
-    "gui.cli.wizard_cmd": ("wizard",),
-    "gui.cli.evidence_cmd": ("evidence",),
-    "gui.cli.request_cmd": ("request",),
+    "gui.cli.args.wizard": ("wizard",),
+    "gui.cli.args.evidence": ("evidence",),
+    "gui.cli.args.request": ("request",),
 }
 
 PROG = "privacy-review"  # the command's name, never translated
-EXIT_OK = 0
-EXIT_BAD_INPUT = 1
-EXIT_USAGE = 2
-
-
-class CommandError(Exception):
-    """Bad input a command reports as one line on stderr, exit 1."""
 
 
 class _Parser(argparse.ArgumentParser):
