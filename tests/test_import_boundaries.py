@@ -26,6 +26,8 @@ LATE_IMPORTS: tuple[tuple[str, str, str], ...] = (
     ("gui", "tldextract", "its suffix list; only when a catalog file is validated"),
     ("gui", "requests", "~100 ms with urllib3; only for a network check the user asked for"),
     ("gui", "urllib3", "as requests"),
+    ("gui.core.online.http", "http.cookiejar", "~22 ms (urllib.request); only beside requests"),
+    ("gui.core.requests.calendar", "icalendar", "~110 ms; only to save a deadline to a calendar"),
     # Modules that exist on one operating system only.
     ("gui", "fcntl", "POSIX only"),
     ("gui", "msvcrt", "Windows only"),
@@ -38,6 +40,11 @@ LATE_IMPORTS: tuple[tuple[str, str, str], ...] = (
     ("gui.cli", "PySide6", "Qt only for a command that draws a PDF"),
     ("gui.cli", "gui.desktop", "the PDF painters, only for a command that draws a PDF"),
     ("gui.desktop.app", "gui.desktop.window.main_window", "after the first paint"),
+    # The window paints its shell first and brings in its parts once it has data: together
+    # they cost 0.6-1.3 s of imports (checklist panel, store, catalog, import/export, the
+    # guided review, help), and PySide's Qt namespace 50-100 ms on first use.
+    ("gui.desktop.window.main_window", "gui.desktop.window", "the parts behind the shell"),
+    ("gui.desktop.window.main_window", "PySide6.QtCore", "the Qt namespace, after the shell"),
     # Qt's print support and the features the window opens on demand.
     ("gui.desktop", "PySide6.QtPrintSupport", "~40 ms; only to print or preview"),
     ("gui.desktop.window", "gui.desktop.online", "only when an online check is asked for"),
@@ -75,6 +82,13 @@ def _absolute(node: ast.ImportFrom, importer: str, is_package: bool) -> str:
     return ".".join([*base, *([node.module] if node.module else [])])
 
 
+def _is_module(name: str) -> bool:
+    if not name.startswith("gui."):
+        return False
+    path = REPO_ROOT.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
 def _matches(name: str, prefix: str) -> bool:
     return name == prefix or name.startswith(prefix + ".")
 
@@ -97,7 +111,12 @@ def late_imports(path: Path) -> list[LateImport]:
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
-                names = [_absolute(node, importer, path.name == "__init__.py")]
+                module = _absolute(node, importer, path.name == "__init__.py")
+                # "from gui.core import paths" imports the module gui.core.paths.
+                names = [
+                    f"{module}.{alias.name}" if _is_module(f"{module}.{alias.name}") else module
+                    for alias in node.names
+                ]
             else:
                 continue
             found += [
@@ -106,7 +125,7 @@ def late_imports(path: Path) -> list[LateImport]:
                 if not allowed(importer, name)
             ]
     # Nested functions are walked twice; one report per import statement.
-    return sorted(set(found), key=lambda item: item.line)
+    return sorted(set(found), key=lambda item: (item.line, item.imported))
 
 
 def _python_files(paths: list[Path]) -> list[Path]:

@@ -15,7 +15,11 @@ from gui.core.checklist import (
     build_checklist,
     checklist_row,
 )
+from gui.core.evidence.checks import evidence_checks
+from gui.core.requests.model import overdue_by_category
 from gui.core.review import session
+from gui.core.store.findings import database_of, load_readings
+from gui.core.store.requests_store import RequestBook
 
 if TYPE_CHECKING:
     from gui.core.store import Store
@@ -29,9 +33,6 @@ class ChecklistSource:
     def rows(self) -> list[ChecklistRow]:
         """The whole checklist as it is in the store now (re-read on every call, so changes
         made from the command line show up)."""
-        from gui.core.evidence.checks import evidence_checks
-        from gui.core.store.findings import database_of, load_readings
-
         decisions = self.store.decisions()
         checks = evidence_checks(load_readings(database_of(self.store)), decisions)
         rows = build_checklist(
@@ -44,9 +45,6 @@ class ChecklistSource:
 
     def _overdue_keys(self) -> set[tuple[str, str]]:
         """The (platform, category) pairs a request past its legal deadline is about."""
-        from gui.core.requests.model import overdue_by_category
-        from gui.core.store.requests_store import RequestBook
-
         return set(overdue_by_category(RequestBook(self.store).all(), date.today()))
 
     def row(self, platform_id: str, category_id: str) -> ChecklistRow | None:
@@ -57,9 +55,6 @@ class ChecklistSource:
         category = platform.category(category_id) if platform is not None else None
         if platform is None or category is None:
             return None
-        from gui.core.evidence.checks import evidence_checks
-        from gui.core.store.findings import database_of, load_readings
-
         decision = self.store.decision(platform_id, category_id)
         row = checklist_row(platform, category, decision, recheck_days=self.store.recheck_days())
         # As ``rows`` does, for this one decision: checks are per category.

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
+
 APP_NAME = "privacy-review"
 DATA_DIR_ENV = "PRIVACY_REVIEW_DATA_DIR"
 # Files this process creates are readable only by the user, whatever umask it was started
@@ -69,8 +71,6 @@ def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppDirs:
     if override:
         root = Path(override).expanduser().resolve()
         return AppDirs(data=root, config=root / "config", cache=root / "cache")
-    import platformdirs  # ~20 ms; only needed when there is no override
-
     return AppDirs(
         data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

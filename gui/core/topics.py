@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gui.core.catalog import Catalog, Category, Platform
+from gui.core.catalog import TOPICS, Catalog, Category, Platform
 
 # How much say the user has, strongest first. A platform's standing on a topic is the
 # strongest control among its categories for that topic.
@@ -75,7 +75,5 @@ def topic_overview(catalog: Catalog, topic: str, country: str | None = None) -> 
 
 def topics_in(catalog: Catalog) -> list[str]:
     """Topics used by at least one category, in vocabulary order."""
-    from gui.core.catalog import TOPICS
-
     used = {t for p in catalog.platforms for c in p.categories for t in c.topics}
     return [t for t in TOPICS if t in used]

@@ -48,10 +48,8 @@ def test_stale_catalog_text() -> None:
     assert stale_catalog_text(date(2027, 6, 1), today) == ""
     assert stale_catalog_text(None, today) == ""
     assert stale_catalog_text(date(2026, 12, 1), today) == (
-        "This catalog was last checked on 2026-12-01; it may be out of date."
+        "This catalog was last checked on 1 Dec 2026; it may be out of date."
     )
-    words = stale_catalog_text(date(2026, 12, 1), today, lambda d: f"{d.day} December {d.year}")
-    assert words.startswith("This catalog was last checked on 1 December 2026;")
 
 
 def test_newest_verified_is_the_latest_check() -> None:

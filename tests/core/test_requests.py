@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from gui.core import dates
 from gui.core.catalog import load_catalog
 from gui.core.catalog.model import Contact, Platform
 from gui.core.requests import (
@@ -101,7 +102,7 @@ def test_each_kind_cites_its_article_and_the_deadline(law: Law, kind: Kind) -> N
     assert "This is my own request" in text
     expected = date(2027, 1, 1) if law is not Law.CCPA else TODAY + timedelta(days=45)
     assert letter.deadline == expected
-    assert f"Please answer by {expected.isoformat()}" in text
+    assert f"Please answer by {dates.day(expected)}" in text
     rule = "1798.130" if law is Law.CCPA else "Article 12(3)"
     assert rule in text
 
@@ -206,11 +207,11 @@ def test_follow_up_and_complaint_name_the_right_authority() -> None:
     irish = platform((IRISH, EMAIL))
     follow_up = letter_text(draft_follow_up(late, irish, today=TODAY))
     assert "Data Protection Commission (Ireland)" in follow_up
-    assert "ended on 2026-11-22" in follow_up
+    assert "ended on 22 Nov 2026" in follow_up
     complaint = draft_complaint(dataclasses.replace(late, follow_up_on=TODAY), irish, today=TODAY)
     text = letter_text(complaint)
     assert complaint.addressee[0].startswith("The Data Protection Commission (Ireland)")
-    assert "Article 77 GDPR" in text and "I sent a reminder on 2026-12-01" in text
+    assert "Article 77 GDPR" in text and "I sent a reminder on 1 Dec 2026" in text
     assert "where I live or work" in text  # the Article 77 alternative
     # Without an Irish establishment, the authority where the user lives.
     assert authorities(Law.GDPR, platform((EMAIL,)))[0].name.startswith("the supervisory")

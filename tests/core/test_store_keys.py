@@ -26,6 +26,7 @@ from gui.core.store import (
     export_key,
     import_key,
     init_store,
+    keys,
     open_store,
 )
 from gui.core.store.keys import SERVICE, key_username
@@ -129,9 +130,22 @@ def test_passphrase_mode_survives_a_lost_store_json(app_dirs: AppDirs) -> None:
 
 
 def test_a_short_passphrase_is_refused_for_a_new_checklist(app_dirs: AppDirs) -> None:
-    with pytest.raises(PassphraseRequiredError, match="at least 8 characters"):
-        open_store(app_dirs, passphrase="short")
+    with pytest.raises(PassphraseRequiredError, match="at least 12 characters"):
+        open_store(app_dirs, passphrase="eleven char")
     assert not (app_dirs.data / "checklist.db").exists()
+    with open_store(app_dirs, passphrase="twelve chars") as store:
+        assert store.key_backend == "passphrase"
+
+
+def test_a_checklist_made_with_a_shorter_passphrase_still_opens(app_dirs: AppDirs) -> None:
+    # Made when the rule was 8 characters: the rule is for new passphrases only.
+    keyring.set_keyring(fail.Keyring())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "MIN_PASSPHRASE_CHARS", 8)
+        make_checklist(app_dirs, passphrase="8 chars!")
+    assert keys.MIN_PASSPHRASE_CHARS == 12
+    with open_store(app_dirs, passphrase="8 chars!") as store:
+        assert store.encrypted and len(store.decisions()) == 1
 
 
 def test_unencrypted_choice_is_stated_plainly(app_dirs: AppDirs) -> None:

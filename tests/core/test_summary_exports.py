@@ -46,7 +46,7 @@ def test_off_by_default_and_only_the_kept_findings_when_asked() -> None:
     text, markdown, html = render_text(summary), render_markdown(summary), render_html(summary)
     for rendered in (text, markdown, html):
         assert EXPORTS_HEADING in rendered and "twitter-ana.zip" in rendered
-        assert "2026-11-20" in rendered and "another platform" not in rendered
+        assert "(made 20 Nov 2026)" in rendered and "another platform" not in rendered
     assert "312 interests it inferred" in text
     assert "inferred &lt;b&gt;." in html and "<b>." not in html
 

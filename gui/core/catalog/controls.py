@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
+from gui.core import dates
 from gui.core.catalog.model import (
     DATED_QUOTE_KINDS,
     QUOTE_KIND_TITLES,
@@ -82,8 +83,8 @@ def regional_text(category: Category, country: str | None, name: Namer = region_
     return " ".join(parts)
 
 
-def quote_source_text(quote: Quote, format_day: Callable[[date], str] = date.isoformat) -> str:
-    """Where a quote comes from, in words: "Quoted from the privacy policy of 15 January
+def quote_source_text(quote: Quote, format_day: Callable[[date], str] = dates.day) -> str:
+    """Where a quote comes from, in words: "Quoted from the privacy policy of 15 Jan
     2026", or, for pages without versions, "Quoted from a help page read on ..."."""
     kind = QUOTE_KIND_TITLES.get(quote.kind, quote.kind)
     day = format_day(quote.policy_date)
@@ -139,9 +140,9 @@ def is_stale(checked: date, today: date, months: int = STALE_AFTER_MONTHS) -> bo
 def stale_catalog_text(
     checked: date | None,
     today: date,
-    format_day: Callable[[date], str] = date.isoformat,
+    format_day: Callable[[date], str] = dates.day,
 ) -> str:
-    """ "This catalog was last checked on 1 December 2026; it may be out of date." when the
+    """ "This catalog was last checked on 1 Dec 2026; it may be out of date." when the
     newest check is more than six months old, else "" (also when nothing was checked)."""
     if checked is None or not is_stale(checked, today):
         return ""

@@ -4,7 +4,8 @@ one, never a public suffix (``com``, ``co.uk``, ``github.io``), a bare name such
 checks' redirects may go, so a user catalog must not widen them to a whole suffix.
 
 Uses the Public Suffix List bundled with ``tldextract``; nothing is fetched (no list URLs)
-and nothing is written (no cache dir). Imported only when a file is validated.
+and nothing is written (no cache dir). ``tldextract`` is imported only when a domain is
+checked, that is when a file is validated.
 """
 
 from __future__ import annotations

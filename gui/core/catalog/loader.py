@@ -11,6 +11,7 @@ regional entry only) and builds the immutable objects.
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from gui.core.catalog.domains import domain_problem
 from gui.core.catalog.model import (
     Category,
     Contact,
@@ -107,8 +109,6 @@ class _Checks:
         return self.problems
 
     def _domains(self) -> None:
-        from gui.core.catalog.domains import domain_problem
-
         for domain in self.domains:
             if is_host(domain):
                 message = domain_problem(domain)
@@ -389,8 +389,6 @@ def load_platform_file(path: str | Path, *, today: date | None = None) -> Platfo
 def read_catalog_bytes(path: Path) -> bytes:
     """The bytes of a regular catalog file of at most MAX_FILE_BYTES, or CatalogError: a
     directory, a FIFO or a device is refused before anything is read from it."""
-    import stat
-
     shown = str(path)
 
     def fail(message: str) -> CatalogError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from gui.core import dates
 from gui.core.checklist import STATUS_LABELS, Decision, Status
 from gui.core.evidence.maps import Check, EvidenceMap, find_map
 from gui.core.evidence.model import ExportReading, Finding
@@ -24,8 +25,7 @@ class EvidenceCheck:
 
 
 def _day(decision: Decision) -> str:
-    when = decision.decided_at
-    return f"{when.day} {when:%b %Y}"
+    return dates.day(decision.decided_at)
 
 
 def _strongest(findings: list[Finding]) -> Finding | None:
@@ -86,7 +86,7 @@ def checks_for_reading(
 
 def _finding_day(finding: Finding, which: str) -> str:
     when = finding.first if which == "first" else finding.last
-    return f"{when.day} {when:%b %Y}" if when else "an unknown date"
+    return dates.day(when) if when else "an unknown date"
 
 
 def evidence_checks(

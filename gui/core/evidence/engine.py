@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from gui.core import dates
 from gui.core.catalog.rules import strip_controls
 from gui.core.evidence.errors import ExportError, ReadCancelled
 from gui.core.evidence.formats import (
@@ -244,7 +245,7 @@ class Tally:
 
 
 def _day(when: datetime | None) -> str:
-    return f"{when.day} {when:%b %Y}" if when else "an unknown date"
+    return dates.day(when) if when else "an unknown date"
 
 
 def _range(first: datetime | None, last: datetime | None) -> str:

@@ -15,11 +15,11 @@ from typing import Any
 from gui.core.catalog import Catalog, Platform
 from gui.core.online.http import HttpClient
 from gui.core.online.links import LinkTarget, check_link, link_targets
+from gui.core.online.policy_fetch import fetch_policy
 from gui.core.online.policy_watch import (
     PolicyCheckResult,
     PolicyTarget,
     SnapshotStore,
-    fetch_policy,
     policy_targets,
     record_policy,
 )

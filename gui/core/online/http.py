@@ -27,7 +27,7 @@ import ssl
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
@@ -332,13 +332,13 @@ class HttpClient:
                     refusal = _redirect_refusal(target, domains)
                     if refusal:
                         refused = FetchError(ErrorKind.REDIRECT_REFUSED, refusal)
-                        return _replace(base, refused_url=target, error=refused)
+                        return replace(base, refused_url=target, error=refused)
                     if len(hops) > self.limits.max_redirects:
                         message = f"more than {self.limits.max_redirects} redirects; stopped"
                         too_many = FetchError(ErrorKind.TOO_MANY_REDIRECTS, message)
-                        return _replace(base, error=too_many)
+                        return replace(base, error=too_many)
                     if time.monotonic() > deadline:
-                        return _replace(base, error=self._total_timeout_error())
+                        return replace(base, error=self._total_timeout_error())
                     current = target
                     continue
                 return self._read_final(
@@ -410,7 +410,7 @@ class HttpClient:
             return result  # an error page's body tells us nothing we use
         declared = _declared_length(response)
         if declared is not None and declared > cap and not allow_truncated:
-            return _replace(result, error=_too_large(cap))
+            return replace(result, error=_too_large(cap))
         chunks: list[bytes] = []
         size = 0
         truncated = False
@@ -418,24 +418,18 @@ class HttpClient:
             for chunk in response.iter_content(_CHUNK_BYTES):
                 self.raise_if_cancelled()
                 if time.monotonic() > deadline:
-                    return _replace(result, error=self._total_timeout_error())
+                    return replace(result, error=self._total_timeout_error())
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > cap:
                     if not allow_truncated:
-                        return _replace(result, error=_too_large(cap))
+                        return replace(result, error=_too_large(cap))
                     truncated = True
                     break
         except requests.RequestException as error:
-            return _replace(result, error=describe_error(error, self.limits))
+            return replace(result, error=describe_error(error, self.limits))
         body = b"".join(chunks)[:cap]
-        return _replace(result, body=body, truncated=truncated)
-
-
-def _replace(result: FetchResult, **changes: Any) -> FetchResult:
-    from dataclasses import replace
-
-    return replace(result, **changes)
+        return replace(result, body=body, truncated=truncated)
 
 
 def _host_key(url: str) -> tuple[str, int]:

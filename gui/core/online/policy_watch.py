@@ -1,28 +1,32 @@
 """Policy watch: has a platform's policy text changed since the last check?
 
 Split in two so the network never touches the store and the store never waits on the
-network: ``fetch_policy`` downloads and extracts the text (any thread, cancellable),
-``record_policy`` compares it with the stored snapshot and saves (the store's own thread,
-fast). The first check of a policy only records the baseline; a later difference records
-the date and keeps both texts, and the platform is flagged until the user reviews it again
-(records any decision for it after the change).
+network: ``gui.core.online.policy_fetch.fetch_policy`` downloads and extracts the text (any
+thread, cancellable), ``record_policy`` here compares it with the stored snapshot and saves
+(the store's own thread, fast). The window reads its policy notices through this module at
+start-up, so it imports no network code (http, ssl, the HTML parser).
+
+The first check of a policy only records the baseline; a later difference records the date
+and keeps both texts, and the platform is flagged until the user reviews it again (records
+any decision for it after the change).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
+from gui.core import dates
 from gui.core.catalog import Catalog, Platform
 from gui.core.online.textdiff import PolicyDiff, diff_texts
+from gui.core.store.errors import StoreError
+from gui.core.store.snapshots import PolicySnapshot
 
 if TYPE_CHECKING:
     from gui.core.checklist import Decision
-    from gui.core.online.http import HttpClient
-    from gui.core.store import PolicySnapshot
 
 ProgressCallback = Callable[[str, int, int], None]  # platform name, done, total
 
@@ -101,51 +105,9 @@ def policy_targets(platform: Platform) -> list[PolicyTarget]:
     ]
 
 
-def fetch_policy(client: HttpClient, target: PolicyTarget) -> FetchedPolicy:
-    """Download one policy and extract its readable text. Raises only ``Cancelled``."""
-    # Here, not at the top: the window reads its policy notices from the store through
-    # this module at start-up, and that must not import the network code (ssl, http).
-    from gui.core.online.links import is_wall_url, status_text
-    from gui.core.online.policy_text import page_text
-
-    fetched = client.fetch(target.url, target.domains)
-    now = datetime.now(UTC)
-    if fetched.error is not None:
-        return FetchedPolicy(target, now, None, fetched.error.message)
-    if not fetched.ok:
-        reason = status_text(fetched.status or 0, fetched.reason)
-        return FetchedPolicy(target, now, None, f"the server answered {reason}")
-    # A sign-in or cookie-consent page instead of the policy must not be recorded as the
-    # policy's text: the next real fetch would then look like a complete rewrite.
-    wall = next((h.location for h in fetched.redirects if is_wall_url(h.location)), None)
-    if wall is not None:
-        return FetchedPolicy(
-            target, now, None, f"redirected to {wall} instead of the policy; nothing recorded"
-        )
-    text = page_text(fetched.body, fetched.content_type, fetched.charset)
-    if text is None:
-        return FetchedPolicy(
-            target,
-            now,
-            None,
-            f"the page is {fetched.content_type}, not a web page; the app compares HTML "
-            "and plain-text policies only",
-        )
-    if not text.strip():
-        return FetchedPolicy(
-            target,
-            now,
-            None,
-            "the page has no readable text (it may be built by JavaScript); nothing recorded",
-        )
-    return FetchedPolicy(target, now, text)
-
-
 def record_policy(store: SnapshotStore, fetched: FetchedPolicy) -> PolicyCheckResult:
     """Compare a fetched text with the stored snapshot and save what the check found.
     Never raises for a store failure: it becomes a FAILED result."""
-    from gui.core.store import StoreError
-
     target = fetched.target
     now = fetched.fetched_at
 
@@ -185,8 +147,6 @@ def _compare_and_save(
     now: datetime,
     result: Callable[..., PolicyCheckResult],
 ) -> PolicyCheckResult:
-    from gui.core.store import PolicySnapshot
-
     previous = store.policy_snapshot(target.platform_id, target.policy_id)
     if previous is None:
         store.save_policy_snapshot(
@@ -207,9 +167,9 @@ def _compare_and_save(
         # The change date and the earlier text stay: an unreviewed change stays flagged.
         store.save_policy_snapshot(replace(previous, url=target.url, checked_at=now))
         since = previous.changed_at or previous.checked_at
-        detail = f"unchanged since {format_day(since)}"
+        detail = f"unchanged since {dates.day(since)}"
         if previous.changed_at:
-            detail = f"unchanged since it changed on {format_day(previous.changed_at)}"
+            detail = f"unchanged since it changed on {dates.day(previous.changed_at)}"
         return result(PolicyOutcome.UNCHANGED, detail, previous.changed_at)
     diff = diff_texts(previous.text, text)
     store.save_policy_snapshot(
@@ -225,7 +185,7 @@ def _compare_and_save(
     )
     return result(
         PolicyOutcome.CHANGED,
-        f"changed since the check of {format_day(previous.checked_at)}: {summarise(diff)}",
+        f"changed since the check of {dates.day(previous.checked_at)}: {summarise(diff)}",
         now,
         diff,
     )
@@ -247,10 +207,9 @@ def reviewed_platform_ids(store: SnapshotStore) -> list[str]:
 
 
 def format_day(moment: datetime | date) -> str:
-    """A day as the user reads it, in their own time zone: "12 March 2026"."""
-    if isinstance(moment, datetime):
-        moment = moment.astimezone().date()
-    return f"{moment.day} {moment:%B %Y}"
+    """Old name of ``dates.day``, kept only while gui/desktop/online/diff_view.py and two
+    desktop tests still import it; delete it once they call ``dates.day``."""
+    return dates.day(moment)
 
 
 @dataclass(frozen=True)
@@ -295,7 +254,7 @@ def pending_policy_changes(store: SnapshotStore, catalog: Catalog) -> list[Polic
         several = platform is not None and len(platform.policies) > 1
         which = f" ({title})" if several else ""
         text = (
-            f"{name}'s privacy policy{which} changed on {format_day(snapshot.changed_at)}; "
+            f"{name}'s privacy policy{which} changed on {dates.day(snapshot.changed_at)}; "
             "review again."
         )
         notices.append(
@@ -306,6 +265,6 @@ def pending_policy_changes(store: SnapshotStore, catalog: Catalog) -> list[Polic
 
 
 def policy_change_notices(store: SnapshotStore, catalog: Catalog) -> list[str]:
-    """The checklist's lines: "X's privacy policy changed on 12 March 2026; review again."
+    """The checklist's lines: "X's privacy policy changed on 12 Mar 2026; review again."
     Newest change first."""
     return [notice.text for notice in pending_policy_changes(store, catalog)]

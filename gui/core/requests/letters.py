@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from gui.core import dates
 from gui.core.catalog.model import Category, Contact, Platform
 from gui.core.requests.deadlines import deadline, deadline_rule
 from gui.core.requests.laws import (
@@ -108,7 +109,7 @@ def _category_lines(categories: Sequence[Category]) -> tuple[str, ...]:
         quote = category.quote
         lines.append(
             f"{category.title}: {category.collected} Your own text says: \u201c{quote.text}\u201d "
-            f"({quote.source}, {quote.policy_date.isoformat()})."
+            f"({quote.source}, {dates.day(quote.policy_date)})."
         )
     return tuple(lines)
 
@@ -129,7 +130,7 @@ def _identity(requester: Requester, platform: Platform) -> str:
 def _by_when(law: Law, dated: date) -> str:
     due = deadline(law, dated)
     return (
-        f"Please answer by {due.isoformat()} at the latest if you receive this today. The law "
+        f"Please answer by {dates.day(due)} at the latest if you receive this today. The law "
         f"sets the time limit: {deadline_rule(law)}"
     )
 
@@ -253,7 +254,7 @@ def established_in_ireland(platform: Platform) -> bool:
 
 def _original(request: DataRequest, platform: Platform) -> str:
     right = right_for(request.law, request.kind)
-    sent = request.sent_on.isoformat() if request.sent_on else "[date sent]"
+    sent = dates.day(request.sent_on) if request.sent_on else "[date sent]"
     return (
         f"On {sent} I sent {platform.name} a request under {LAW_TITLES[request.law]}, "
         f"{right.citation}: I asked you to {right.ask}."
@@ -273,7 +274,7 @@ def draft_follow_up(
     _, due = request.status_on(today)
     contact = choose_contact(platform, country)
     authority = authorities(request.law, platform)[0]
-    due_text = due.isoformat() if due else "[deadline]"
+    due_text = dates.day(due) if due else "[deadline]"
     blocks: list[Block] = [
         "Dear Data Protection Officer," if request.law is not Law.CCPA else "Dear privacy team,",
         OWN_REQUEST,
@@ -288,7 +289,7 @@ def draft_follow_up(
     )
     blocks.append(
         "Please answer my request in full without further delay, and in any case by "
-        f"{(today + REMINDER_GRACE).isoformat()}."
+        f"{dates.day(today + REMINDER_GRACE)}."
     )
     blocks.append(
         f"If I do not receive an answer, I will lodge a complaint with {authority.name} "
@@ -296,7 +297,7 @@ def draft_follow_up(
     )
     blocks.append(_identity(request.requester, platform))
     right = right_for(request.law, request.kind)
-    sent = request.sent_on.isoformat() if request.sent_on else "[date]"
+    sent = dates.day(request.sent_on) if request.sent_on else "[date]"
     return Letter(
         subject=f"Reminder: {right.title}, request of {sent}, deadline {due_text} passed",
         addressee=_addressee(platform, contact),
@@ -322,7 +323,7 @@ def draft_complaint(
     found = authorities(request.law, platform)
     authority = found[0]
     right = right_for(request.law, request.kind)
-    due_text = due.isoformat() if due else "[deadline]"
+    due_text = dates.day(due) if due else "[deadline]"
     if request.law is Law.CCPA:
         basis = (
             "I submit this complaint to the California Privacy Protection Agency about a "
@@ -344,7 +345,7 @@ def draft_complaint(
     if categories:
         blocks.append(_category_lines(categories))
     follow = (
-        f" I sent a reminder on {request.follow_up_on.isoformat()}." if request.follow_up_on else ""
+        f" I sent a reminder on {dates.day(request.follow_up_on)}." if request.follow_up_on else ""
     )
     blocks.append(
         f"The time limit for an answer ended on {due_text} ({deadline_rule(request.law)}) and "

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from gui.core import dates
 from gui.core.requests.deadlines import RequestStatus, current_status
-from gui.core.requests.laws import Kind, Law
+from gui.core.requests.laws import LAW_SHORT, Kind, Law
 
 MAX_NAME_CHARS = 200
 MAX_FREE_TEXT_CHARS = 4_000
@@ -69,11 +70,9 @@ def overdue_requests(requests: list[DataRequest], today: date) -> list[DataReque
 def summary_line(request: DataRequest, platform_name: str, today: date) -> str:
     """One overdue request as a sentence for the summary, "needs attention" and the
     checklist (what the user typed is not in it: platform, kind, law and dates only)."""
-    from gui.core.requests.laws import LAW_SHORT
-
     _, due = request.status_on(today)
-    sent = request.sent_on.isoformat() if request.sent_on else "?"
-    ended = due.isoformat() if due else "?"
+    sent = dates.day(request.sent_on) if request.sent_on else "?"
+    ended = dates.day(due) if due else "?"
     return (
         f"{platform_name}: {request.kind.value} request ({LAW_SHORT[request.law]}) sent {sent}, "
         f"deadline {ended} passed with no answer. Draft the follow-up: privacy-review request "

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from gui.core import dates
 from gui.core.requests.letters import Letter
 
 # C0/C1 controls but tab and newline, and the bidirectional overrides and isolates.
@@ -65,7 +66,7 @@ def letter_text(letter: Letter) -> str:
     head = [visible(line) for line in letter.addressee]
     if head:
         head.append("")
-    head.append(f"Date: {letter.dated.isoformat()}")
+    head.append(f"Date: {dates.day(letter.dated)}")
     head.append(f"Subject: {visible(letter.subject)}")
     head.append("")
     return "\n".join(head) + "\n" + letter_body_text(letter)
@@ -76,7 +77,7 @@ def letter_markdown(letter: Letter) -> str:
     if letter.addressee:
         out.append("  \n".join(markdown_literal(line) for line in letter.addressee))
         out.append("")
-    out.append(f"Date: {letter.dated.isoformat()}")
+    out.append(f"Date: {dates.day(letter.dated)}")
     out.append("")
     for block in letter.blocks:
         if isinstance(block, tuple):

@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import secrets
+import sqlite3
 import stat
 import threading
 from collections.abc import Iterator, Sequence
@@ -153,8 +154,6 @@ def driver(encrypted: bool) -> ModuleType | None:
     except ImportError:
         if encrypted:
             return None
-        import sqlite3
-
         return sqlite3
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import sys
 from collections.abc import Iterator
@@ -73,8 +74,6 @@ def free_bytes(directory: Path) -> int | None:
         if hasattr(os, "statvfs"):
             found = os.statvfs(directory)
             return found.f_bavail * found.f_frsize
-        import shutil
-
         return shutil.disk_usage(directory).free
     except OSError:
         return None

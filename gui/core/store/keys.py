@@ -24,7 +24,10 @@ SERVICE = "privacy-review"
 KEY_BYTES = 32  # 256-bit, SQLCipher's raw key size
 KEY_FILE_FORMAT = "privacy-review-key"
 KEY_FILE_VERSION = 1
-MIN_PASSPHRASE_CHARS = 8
+# For new passphrases only (an existing checklist opens with whatever it was made with).
+# Where no keyring works the passphrase is the only protection, and the checklist file
+# can be copied and guessed at offline as fast as the attacker's hardware allows.
+MIN_PASSPHRASE_CHARS = 12
 MAX_PASSPHRASE_CHARS = 1024
 _HEX_KEY_RE = re.compile(r"^[0-9a-f]{64}$")
 

@@ -10,6 +10,7 @@ import contextlib
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gui.core import dates
 from gui.core.store.journal import JOURNAL_NAME, TEMP_PREFIX
 from gui.core.store.layout import DB_NAME
 
@@ -55,5 +56,5 @@ def describe(path: Path) -> str:
         info = path.stat()
     except OSError:
         return str(path)
-    when = datetime.fromtimestamp(info.st_mtime, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    when = dates.moment(datetime.fromtimestamp(info.st_mtime, UTC))
     return f"{path} ({info.st_size:,} bytes, last changed {when})"

@@ -14,6 +14,7 @@ import json
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from gui.core import dates
 from gui.core.catalog.rules import is_id, strip_controls
 from gui.core.requests.deadlines import STORED_STATUSES, RequestStatus
 from gui.core.requests.laws import Kind, Law, right_for
@@ -220,7 +221,7 @@ class RequestBook:
         """The user confirms they sent it on ``on``: the deadline runs from that day."""
         if on > self._now().date():
             raise StoreError(
-                f"{on.isoformat()} is in the future.", "Give the day you sent the request."
+                f"{dates.day(on)} is in the future.", "Give the day you sent the request."
             )
         return self._change(request_id, RequestStatus.SENT, "", sent_on=on.isoformat())
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gui.core import dates
 from gui.core.paths import AppDirs
 from gui.core.store.backups import list_backups, verify_copy
 from gui.core.store.config import Mode, read_config
@@ -86,10 +87,10 @@ class Facts:
     problem: str = ""
 
     def describe(self) -> str:
-        when = f", file changed {self.changed:%Y-%m-%d %H:%M} UTC" if self.changed else ""
+        when = f", file changed {dates.moment(self.changed)}" if self.changed else ""
         if self.decisions is None:
             return f"{self.path}: cannot be read ({self.problem}){when}"
-        newest = f", newest decided {self.newest:%Y-%m-%d}" if self.newest else ""
+        newest = f", newest decided {dates.day(self.newest)}" if self.newest else ""
         return f"{self.path}: {decisions(self.decisions)}{newest}{when}"
 
 

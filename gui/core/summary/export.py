@@ -16,6 +16,8 @@ from typing import Protocol
 
 from gui.core.checklist import Decision
 from gui.core.summary.model import FORMATS, Summary, format_for_path
+from gui.core.summary.render_html import render_html
+from gui.core.summary.render_text import render_markdown, render_text
 
 
 class DecisionSource(Protocol):
@@ -51,16 +53,10 @@ def render(
             raise ValueError("a PDF needs the desktop renderer (gui.desktop.summary.pdf)")
         return pdf(summary, page_size=page_size)
     if fmt == "html":
-        from gui.core.summary.render_html import render_html
-
         return render_html(summary).encode("utf-8")
     if fmt == "md":
-        from gui.core.summary.render_text import render_markdown
-
         return render_markdown(summary).encode("utf-8")
     if fmt == "txt":
-        from gui.core.summary.render_text import render_text
-
         return render_text(summary).encode("utf-8")
     raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
+from gui.core import dates
 from gui.core.catalog import Catalog, Category, Platform
 from gui.core.catalog.controls import quote_source_text, regional_text
 from gui.core.catalog.model import Control
@@ -107,7 +108,7 @@ class ToDoItem:
     control: str  # what the user can do, from CONTROL_LABELS
     no_link: str  # said instead of a settings link when the catalog has none
     elsewhere: str  # what other regions get, when the control differs by region; else ""
-    quote_source: str = ""  # "Quoted from the privacy policy of 2026-01-15"
+    quote_source: str = ""  # "Quoted from the privacy policy of 15 Jan 2026"
 
 
 @dataclass(frozen=True)
@@ -166,29 +167,17 @@ class Summary:
         return self.options.include_notes
 
 
-def format_date(value: date | None) -> str:
-    """ISO dates on paper: unambiguous in every country."""
-    return value.isoformat() if value else ""
-
-
-def format_generated(value: datetime) -> str:
-    """``2026-03-04 14:05 (UTC+01:00)``: date, minutes, and the offset so it is unambiguous."""
-    offset = value.strftime("%z")
-    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-    return f"{value:%Y-%m-%d %H:%M} ({zone})"
-
-
 OVERDUE_HEADING = "Requests past their legal deadline"
 EXPORTS_HEADING = "What your exports show"
 
 
 def export_caption(section: ExportSection) -> str:
-    """ "Facebook, from facebook-ana.zip (made 2026-11-01)": which kept reading it is."""
+    """ "Facebook, from facebook-ana.zip (made 1 Nov 2026)": which kept reading it is."""
     caption = section.platform_name
     if section.export_name:
         caption += f", from {section.export_name}"
     if section.export_date is not None:
-        caption += f" (made {format_date(section.export_date)})"
+        caption += f" (made {dates.day(section.export_date)})"
     return caption
 
 

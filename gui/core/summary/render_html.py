@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from html import escape
 
+from gui.core import dates
 from gui.core.summary.model import (
     EXPORTS_HEADING,
     NOTHING_TO_SHOW,
@@ -25,8 +26,6 @@ from gui.core.summary.model import (
     Summary,
     ToDoItem,
     export_caption,
-    format_date,
-    format_generated,
     left_out_sentence,
     unreviewed_sentence,
 )
@@ -110,7 +109,7 @@ def _line_row(line: CategoryLine, notes: bool) -> str:
     title = _e(line.title)
     if line.flags:
         title += f'<br><span class="flag">{_e("; ".join(line.flags))}</span>'
-    decided = _e(format_date(line.decided)) or "&ndash;"
+    decided = _e(dates.day(line.decided)) or "&ndash;"
     row = f"<tr><td>{title}</td><td>{_e(line.status)}</td><td>{decided}</td>"
     if notes:
         row += f'<td class="note">{_e(line.note)}</td>'
@@ -156,13 +155,13 @@ def _sources(summary: Summary) -> str:
         for policy in section.policies:
             items.append(
                 f"<li>{_e(section.name)}: {_e(policy.title)}, effective "
-                f"{_e(format_date(policy.effective))}: "
+                f"{_e(dates.day(policy.effective))}: "
                 f'<span class="url">{_e(policy.url)}</span></li>'
             )
         if section.last_verified:
             items.append(
                 f"<li>{_e(section.name)}: entries last checked "
-                f"{_e(format_date(section.last_verified))}</li>"
+                f"{_e(dates.day(section.last_verified))}</li>"
             )
     items.append(f"<li>Catalog version {_e(summary.catalog_version)}</li>")
     return (
@@ -175,7 +174,7 @@ def render_html(summary: Summary) -> str:
     notes = summary.include_notes
     to_do_columns = (("Platform", 15), ("Category", 33), ("Why", 18), ("Where to act", 34))
     meta = (
-        f"Made {_e(format_generated(summary.generated_at))}. "
+        f"Made {_e(dates.dated(summary.generated_at))}. "
         f"Catalog version {_e(summary.catalog_version)}."
     )
     if sentence := left_out_sentence(summary.options):

@@ -13,6 +13,7 @@ import re
 import textwrap
 from urllib.parse import quote
 
+from gui.core import dates
 from gui.core.summary.model import (
     EXPORTS_HEADING,
     NOTHING_TO_SHOW,
@@ -24,8 +25,6 @@ from gui.core.summary.model import (
     ToDoItem,
     clean_text,
     export_caption,
-    format_date,
-    format_generated,
     left_out_sentence,
     unreviewed_sentence,
 )
@@ -95,7 +94,7 @@ def _md_table(lines: tuple[CategoryLine, ...], notes: bool) -> list[str]:
         title = md_cell(line.title)
         if line.flags:
             title += "<br>*" + md_escape("; ".join(line.flags)) + "*"
-        row = f"| {title} | {md_escape(line.status)} | {format_date(line.decided) or '-'} |"
+        row = f"| {title} | {md_escape(line.status)} | {dates.day(line.decided) or '-'} |"
         if notes:
             row += f" {md_cell(line.note)} |"
         out.append(row)
@@ -131,13 +130,11 @@ def _sources_lines(summary: Summary) -> list[tuple[str, str]]:
             lines.append(
                 (
                     section.name,
-                    f"{policy.title}, effective {format_date(policy.effective)}: {policy.url}",
+                    f"{policy.title}, effective {dates.day(policy.effective)}: {policy.url}",
                 )
             )
         if section.last_verified:
-            lines.append(
-                (section.name, f"entries last checked {format_date(section.last_verified)}")
-            )
+            lines.append((section.name, f"entries last checked {dates.day(section.last_verified)}"))
     return lines
 
 
@@ -150,7 +147,7 @@ def render_markdown(summary: Summary) -> str:
             filter(
                 None,
                 [
-                    f"Made {format_generated(summary.generated_at)}.",
+                    f"Made {dates.dated(summary.generated_at)}.",
                     f"Catalog version {md_escape(summary.catalog_version)}.",
                     md_escape(left_out_sentence(summary.options)),
                 ],
@@ -217,7 +214,7 @@ def _text_table(lines: tuple[CategoryLine, ...], notes: bool) -> list[str]:
     out.append("-" * (_TITLE_COL + _STATUS_COL + 14))
     for line in lines:
         titles = _wrap(line.title, _TITLE_COL)
-        decided = format_date(line.decided) or "-"
+        decided = dates.day(line.decided) or "-"
         out.append(f"{titles[0]:<{_TITLE_COL}}  {line.status:<{_STATUS_COL}}  {decided}")
         out += titles[1:]
         if line.flags:
@@ -231,7 +228,7 @@ def render_text(summary: Summary) -> str:
     notes = summary.include_notes
     out = _heading(summary.title.upper(), "=")
     out += [
-        f"Made {format_generated(summary.generated_at)}",
+        f"Made {dates.dated(summary.generated_at)}",
         f"Catalog version {summary.catalog_version}",
     ]
     if sentence := left_out_sentence(summary.options):
