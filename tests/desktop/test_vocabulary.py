@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from gui.core.checklist import Status
 from gui.core.words import CHOICE_WORDS, GENERIC_WORDS
-from gui.desktop.views.decision_editor import DECISION_LABELS, GENERIC_LABELS
+from gui.desktop.views.decision_editor import all_decision_labels, generic_labels
 
 
 def without_mnemonic(label: str) -> str:
@@ -14,9 +14,9 @@ def without_mnemonic(label: str) -> str:
 
 
 def test_every_choice_reads_as_the_shared_words() -> None:
-    assert set(DECISION_LABELS) == set(CHOICE_WORDS)
-    for kind, labels in DECISION_LABELS.items():
+    assert set(all_decision_labels()) == set(CHOICE_WORDS)
+    for kind, labels in all_decision_labels().items():
         words = {Status(status): text for status, text in CHOICE_WORDS[kind].items()}
         assert {s: without_mnemonic(label) for s, label in labels.items()} == words, kind
     generic = {Status(status): text for status, text in GENERIC_WORDS.items()}
-    assert {s: without_mnemonic(label) for s, label in GENERIC_LABELS.items()} == generic
+    assert {s: without_mnemonic(label) for s, label in generic_labels().items()} == generic

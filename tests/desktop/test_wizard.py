@@ -16,7 +16,7 @@ from gui.core.checklist import Status
 from gui.core.review import session as wizard_session
 from gui.core.review.plan import Scope
 from gui.core.store import Store, open_store
-from gui.desktop.views.decision_editor import DECISION_LABELS
+from gui.desktop.views.decision_editor import all_decision_labels
 from gui.desktop.wizard import ReviewWizard, is_first_start
 
 LEFT = Qt.MouseButton.LeftButton
@@ -210,7 +210,7 @@ def test_topic_mode_across_two_platforms(qtbot, catalog: Catalog, store: Store) 
     assert store.get_setting(wizard_session.REGION_KEY) == "GB"
     assert "Facebook, X (formerly Twitter)" in wizard.finish_page.intro.text()
     # The form is labelled as a form: "I sent the form".
-    toggle_words = DECISION_LABELS["toggle"][Status.OPTED_OUT]
+    toggle_words = all_decision_labels()["toggle"][Status.OPTED_OUT]
     assert wizard.category_page.editor.radio(Status.OPTED_OUT).text() == toggle_words
 
 
@@ -243,7 +243,7 @@ def test_a_region_changes_the_control_shown_never_the_collection(
     assert elsewhere in view.regions_label.text()
     assert not view.regions_label.isHidden()
     form_choice = wizard.category_page.editor.radio(Status.OPTED_OUT)
-    form_words = DECISION_LABELS["form"][Status.OPTED_OUT]  # "I sent the form"
+    form_words = all_decision_labels()["form"][Status.OPTED_OUT]  # "I sent the form"
     assert (not form_choice.isHidden() and form_choice.text() == form_words) is form_offered
 
 

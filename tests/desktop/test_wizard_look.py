@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QScrollArea
 
-from gui.core import paths
+from gui.core import dates, paths
 from gui.core.catalog import Catalog, load_catalog
 from gui.core.catalog.model import GROUP_TITLES, GROUPS
 from gui.core.checklist import Status
@@ -31,6 +31,7 @@ from gui.desktop.views.style import (
 from gui.desktop.wizard import ReviewWizard
 
 from conftest import CATALOG_DIR
+from support.qt_settle import settle
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -72,11 +73,6 @@ def open_wizard(qtbot, catalog: Catalog, store: Store, **kwargs) -> ReviewWizard
     wizard.show()
     qtbot.waitExposed(wizard)
     return wizard
-
-
-def settle(qtbot) -> None:
-    for _ in range(3):  # labels wrap, then the scroll areas resize their content
-        qtbot.wait(10)
 
 
 def record(store: Store, catalog: Catalog, platform_id: str, category_id: str) -> None:
@@ -195,7 +191,7 @@ def test_start_page_with_all_26_platforms_fits_800_by_600(
     assert len(bundled.platforms) == 26
     wizard = open_wizard(qtbot, bundled, store, platforms=["x"])
     wizard.resize(800, 600)
-    settle(qtbot)
+    settle()
     page = wizard.start_page
     # Side by side, and nothing of the page below the fold: the list scrolls, not the page.
     assert page.columns.direction() == page.columns.Direction.LeftToRight
@@ -225,7 +221,7 @@ def test_settings_button_is_above_the_fold_at_800_by_600(
     wizard.start_page.scope_buttons[Scope.EVERYTHING].setChecked(True)
     wizard.go_next()
     walk_to(wizard, "grok-xai-training")  # a switch with a long description
-    settle(qtbot)
+    settle()
     page = wizard.category_page
     button = page.view.link_rows[0].button
     assert button.isVisible()
@@ -258,7 +254,7 @@ def test_settings_button_above_the_fold_on_every_bundled_page(
     checked, below = 0, []
     while not wizard.on_finish_page():
         if page.view.link_rows:
-            settle(qtbot)
+            settle()
             button = page.view.link_rows[0].button
             bottom = button.mapTo(viewport, QPoint(0, button.height())).y()
             checked += 1
@@ -300,7 +296,7 @@ def test_a_save_says_which_category_it_saved(qtbot, catalog: Catalog, store: Sto
     assert wizard.saved_label.toolTip() == text
     # In a narrow window the title is shortened, never what was saved.
     wizard.resize(640, 480)
-    settle(qtbot)
+    settle()
     shown = wizard.saved_label.text()
     assert shown.startswith("Saved: \u201c") and shown.endswith("\u201d: I turned it off.")
     assert wizard.saved_label.fontMetrics().horizontalAdvance(shown) <= wizard.saved_label.width()
@@ -340,6 +336,9 @@ def test_stale_catalog_note(qtbot, catalog: Catalog, store: Store) -> None:
     assert "2020" in view.stale_label.text()
     assert "may be out of date" in view.stale_label.text()
     assert "2020" in view.verified_label.text()  # and the entry's own date
+    # Both in the app's one style for a day ("2 Jan 2020").
+    assert dates.day(date(2020, 1, 2)) in view.stale_label.text()
+    assert dates.day(date(2020, 1, 2)) in view.verified_label.text()
     view.set_catalog_checked(date.today())
     assert view.stale_label.isHidden()
 

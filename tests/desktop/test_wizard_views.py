@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
+from gui.core import dates
 from gui.core.catalog import Catalog, Category, Link, Platform
 from gui.core.checklist import ChecklistRow, Decision, Status
 from gui.desktop.views.browser import open_in_browser, safe_settings_url
 from gui.desktop.views.category_view import CategoryView, escape_mnemonic
-from gui.desktop.views.decision_editor import DECISION_LABELS, DecisionEditor
+from gui.desktop.views.decision_editor import DecisionEditor, all_decision_labels
 
 HOSTILE_URLS = [
     "http://x.com/settings",  # not https
@@ -248,7 +249,8 @@ def test_choices_are_worded_for_the_control_kind(qtbot, x: Platform) -> None:
     qtbot.addWidget(editor)
     editor.set_row(row_for(x, category(x, "grok-xai-training")))  # toggle
     assert editor.offered() == list(Status)
-    assert editor.radio(Status.OPTED_OUT).text() == DECISION_LABELS["toggle"][Status.OPTED_OUT]
+    toggle = all_decision_labels()["toggle"]
+    assert editor.radio(Status.OPTED_OUT).text() == toggle[Status.OPTED_OUT]
     editor.set_row(row_for(x, category(x, "direct-messages")))  # none
     assert Status.OPTED_OUT not in editor.offered()
     assert editor.radio(Status.OPTED_OUT).isHidden()
@@ -260,7 +262,7 @@ def test_choices_are_worded_for_the_control_kind(qtbot, x: Platform) -> None:
 
 def test_every_choice_has_its_own_mnemonic() -> None:
     reserved = {"b", "n", "s", "c", "o", "p", "t", "2", "3"}  # wizard buttons, links, note
-    for control, labels in DECISION_LABELS.items():
+    for control, labels in all_decision_labels().items():
         letters = [label[label.index("&") + 1].lower() for label in labels.values()]
         assert len(set(letters)) == len(letters), control
         assert not set(letters) & reserved, control
@@ -282,6 +284,7 @@ def test_stored_decision_is_preselected_with_its_date_and_flag(qtbot, x: Platfor
     assert editor.radio(Status.KEPT).isChecked()
     decided = editor.decided_label.text()
     assert "2026" in decided and row.label_for(None) in decided  # "I left it on"
+    assert f"Your decision of {dates.day(decision.decided_at)}: " in decided  # "2 Mar 2026"
     assert "Changed since you decided" in editor.flags_label.text()
     assert not editor.flags_label.isHidden()
     assert not editor.is_modified()

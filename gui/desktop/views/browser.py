@@ -12,7 +12,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QClipboard, QDesktopServices, QGuiApplication
 
 from gui.core.catalog import Platform
 from gui.core.catalog.rules import host_on_domains, is_host
@@ -72,8 +72,6 @@ def open_in_browser(url: str, platform: Platform, opener: Opener | None = None) 
 def copy_text(text: str) -> None:
     """Put ``text`` on the clipboard (and the X11 selection, for a middle-click paste): the
     way out when an address or folder cannot be opened."""
-    from PySide6.QtGui import QClipboard, QGuiApplication
-
     clipboard = QGuiApplication.clipboard()
     clipboard.setText(text, QClipboard.Mode.Clipboard)
     if clipboard.supportsSelection():

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core import dates
 from gui.core.catalog import Category, Link, Platform
 from gui.core.catalog.controls import (
     is_action,
@@ -35,63 +36,104 @@ from gui.core.catalog.controls import (
     stale_catalog_text,
 )
 from gui.core.catalog.model import Control
+from gui.core.store import Store
 from gui.desktop.evidence.findings_view import FindingsView
+from gui.desktop.i18n import translate
+from gui.desktop.requests.dialog import RequestDialog
 from gui.desktop.views.browser import Opener, copy_text, open_in_browser, safe_settings_url
 from gui.desktop.views.plain_text import plain_label
 from gui.desktop.views.style import MonogramBadge, spacing
 
-RISK_LABELS = {"high": "High risk", "medium": "Medium risk", "low": "Low risk"}
+# The texts below are functions, not constants: they are translated when asked for, after
+# the app has installed its translator.
+
+
+def risk_label(risk: str) -> str:
+    """ "High risk"... for a catalog risk level (an unknown one as it is)."""
+    labels = {
+        "high": translate("CategoryView", "High risk"),
+        "medium": translate("CategoryView", "Medium risk"),
+        "low": translate("CategoryView", "Low risk"),
+    }
+    return labels.get(risk, risk)
+
 
 # White text on these backgrounds has a contrast ratio of at least 6.5:1 (WCAG AA asks for
 # 4.5:1). The badge paints both colours itself, so it reads the same in any palette.
 RISK_COLOURS = {"high": "#a4161a", "medium": "#7a4a00", "low": "#1b5e20"}
 
-# The control kind in a few words (next to the risk badge) and explained (docs/catalog-format.md).
-CONTROL_SUMMARIES = {
-    "toggle": "There is a switch",
-    "form": "There is a form",
-    "request": "You can make a request",
-    "dont-provide": "The only control is not to provide it",
-    "none": "No control exists",
-    "delete-account": "The only way out is closing the account",
-}
-CONTROL_EXPLANATIONS = {
-    "toggle": "There is a switch in the platform's settings: you can turn this off.",
-    "form": "There is a form: you can send the platform an objection or a request.",
-    "request": "You can ask the platform for this with a request.",
-    "dont-provide": "No setting covers this: the only control is not to provide the data.",
-    "none": "No control exists: you cannot turn this off. The steps say what limits it.",
-    "delete-account": "No setting covers this: the only way out is closing your account.",
-}
-# Short on the button (it cannot wrap, and must fit beside the decision column with large
-# fonts); a third-party address also gets a warning above its button.
-CONFIDENCE_LABELS = {"confirmed": "confirmed", "third-party": "third-party"}
-THIRD_PARTY_CAUTION = (
-    "This address was seen only in third-party guides or the press, not in the platform's "
-    "own text: check that the page that opens is on {host} before you sign in."
-)
 
-REGION_NAMES = {"EU": "the EU", "EEA": "the EEA"}
+def control_summary(kind: str) -> str:
+    """The control kind in a few words, next to the risk badge (docs/catalog-format.md)."""
+    summaries = {
+        "toggle": translate("CategoryView", "There is a switch"),
+        "form": translate("CategoryView", "There is a form"),
+        "request": translate("CategoryView", "You can make a request"),
+        "dont-provide": translate("CategoryView", "The only control is not to provide it"),
+        "none": translate("CategoryView", "No control exists"),
+        "delete-account": translate("CategoryView", "The only way out is closing the account"),
+    }
+    return summaries.get(kind, kind)
+
+
+def control_explanation(kind: str) -> str:
+    """The control kind explained, under "What you can do" ("" for an unknown kind)."""
+    explanations = {
+        "toggle": translate(
+            "CategoryView", "There is a switch in the platform's settings: you can turn this off."
+        ),
+        "form": translate(
+            "CategoryView", "There is a form: you can send the platform an objection or a request."
+        ),
+        "request": translate("CategoryView", "You can ask the platform for this with a request."),
+        "dont-provide": translate(
+            "CategoryView", "No setting covers this: the only control is not to provide the data."
+        ),
+        "none": translate(
+            "CategoryView",
+            "No control exists: you cannot turn this off. The steps say what limits it.",
+        ),
+        "delete-account": translate(
+            "CategoryView", "No setting covers this: the only way out is closing your account."
+        ),
+    }
+    return explanations.get(kind, "")
+
+
+def confidence_label(confidence: str) -> str:
+    """Short, on the button (it cannot wrap, and must fit beside the decision column with
+    large fonts); a third-party address also gets a warning above its button."""
+    labels = {
+        "confirmed": translate("CategoryView", "confirmed"),
+        "third-party": translate("CategoryView", "third-party"),
+    }
+    return labels.get(confidence, confidence)
+
+
+def third_party_caution(host: str) -> str:
+    return translate(
+        "CategoryView",
+        "This address was seen only in third-party guides or the press, not in the platform's "
+        "own text: check that the page that opens is on {host} before you sign in.",
+    ).format(host=host)
+
 
 # Controls where a letter using the law is the step left to take.
 REQUEST_CONTROLS = ("none", "form")
-REQUEST_SHORT_TEXT = "Draft a letter instead…"  # when the full text is wider than the page
 
 
-def format_date(day: date) -> str:
-    """A date in the user's own words: the locale's long format without the weekday
-    ("28 November 2026", "28. November 2026", "November 28, 2026")."""
-    locale = QLocale()
-    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
-    for weekday in ("dddd, ", "dddd ", ", dddd", " dddd", "dddd"):
-        pattern = pattern.replace(weekday, "")
-    return locale.toString(QDate(day.year, day.month, day.day), pattern.strip(" ,"))
+def request_short_text() -> str:
+    """The letter button's text when the full one is wider than the page."""
+    return translate("CategoryView", "Draft a letter instead…")
 
 
 def region_name(code: str) -> str:
     """ "the EU", "United Kingdom"... for a catalog region code."""
-    if code in REGION_NAMES:
-        return REGION_NAMES[code]
+    if code == "EU":
+        return translate("CategoryView", "the EU")
+    if code == "EEA":
+        return translate("CategoryView", "the EEA")
+    # Country names come from Qt, in the language of the user's locale.
     territory = QLocale.codeToTerritory(code)
     if territory == QLocale.Country.AnyTerritory:
         return code
@@ -165,7 +207,7 @@ class LinkRow(QWidget):
         self.message.setFont(_bold(self.message.font()))
         # Shown when the browser could not be started: the address, one press from the
         # clipboard (no Alt letter: every one is taken on the pages that show it).
-        self.copy_button = QPushButton("Copy address")
+        self.copy_button = QPushButton(translate("CategoryView", "Copy address"))
         self.copy_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.copy_button.clicked.connect(self._copy)
         for widget in (self.title, self.address, self.caution, self.button, self.message):
@@ -188,11 +230,15 @@ class LinkRow(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.copy_button.setVisible(offer_copy)
-        self.copy_button.setAccessibleName(f"Copy the address {self.url}")
+        self.copy_button.setAccessibleName(
+            translate("CategoryView", "Copy the address {address}").format(address=self.url)
+        )
 
     def _copy(self) -> None:
         copy_text(self.url)
-        self.message.setText("Address copied: paste it into your browser's address bar.")
+        self.message.setText(
+            translate("CategoryView", "Address copied: paste it into your browser's address bar.")
+        )
         self.message.setVisible(True)
 
 
@@ -251,7 +297,9 @@ class CategoryView(QWidget):
         self.control_label = plain_label()
         self.control_note_label = plain_label()
         # Where no switch exists: a GDPR / CCPA letter instead (gui.desktop.requests).
-        self.request_button = QPushButton("Ask the platform instead: draft a letter…")
+        self.request_button = QPushButton(
+            translate("CategoryView", "Ask the platform instead: draft a letter…")
+        )
         self.request_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.request_button.clicked.connect(self._draft_request)
         self.request_button.hide()
@@ -259,11 +307,11 @@ class CategoryView(QWidget):
         self.links_box = QVBoxLayout()
         self.links_box.setContentsMargins(0, 0, 0, 0)
         self.links_box.setSpacing(self.fontMetrics().height() // 2)
-        self.steps_heading = heading_label("Steps")
+        self.steps_heading = heading_label(translate("CategoryView", "Steps"))
         self.steps_grid = QGridLayout()
         self.steps_grid.setContentsMargins(0, 0, 0, 0)
         self.steps_grid.setColumnStretch(1, 1)
-        self.undo_heading = heading_label("To undo it")
+        self.undo_heading = heading_label(translate("CategoryView", "To undo it"))
         self.undo_label = plain_label()
         self.verified_label = secondary_label()
         self.stale_label = plain_label()
@@ -288,9 +336,13 @@ class CategoryView(QWidget):
         layout.addLayout(platform_line)
         layout.addWidget(self.title_label)
         layout.addLayout(badge_line)
-        self.collected_heading = self._section(layout, "What is collected", self.collected_label)
+        self.collected_heading = self._section(
+            layout, translate("CategoryView", "What is collected"), self.collected_label
+        )
         layout.addWidget(self.findings_view)
-        self.control_heading = self._section(layout, "What you can do", self.control_label)
+        self.control_heading = self._section(
+            layout, translate("CategoryView", "What you can do"), self.control_label
+        )
         layout.addWidget(self.regions_label)
         layout.addLayout(self.links_box)
         layout.addWidget(self.control_note_label)
@@ -301,8 +353,12 @@ class CategoryView(QWidget):
         layout.addSpacing(gaps.small)
         layout.addWidget(self.undo_heading)
         layout.addWidget(self.undo_label)
-        self.why_heading = self._section(layout, "Why it matters", self.why_label)
-        self.quote_heading = self._section(layout, "What the policy says", self.quote_label)
+        self.why_heading = self._section(
+            layout, translate("CategoryView", "Why it matters"), self.why_label
+        )
+        self.quote_heading = self._section(
+            layout, translate("CategoryView", "What the policy says"), self.quote_label
+        )
         layout.addWidget(self.quote_date_label)
         layout.addLayout(self.source_box)
         layout.addSpacing(gaps.medium)
@@ -325,7 +381,7 @@ class CategoryView(QWidget):
         self._update_stale_note()
 
     def _update_stale_note(self) -> None:
-        text = stale_catalog_text(self._catalog_checked, self._today(), format_date)
+        text = stale_catalog_text(self._catalog_checked, self._today(), dates.day)
         self.stale_label.setText(text)
         self.stale_label.setVisible(bool(text))
 
@@ -350,14 +406,15 @@ class CategoryView(QWidget):
         self.title_label.setText(category.title)
         # Getting a copy or closing the account is an action, not a risk: no badge.
         self.risk_badge.setVisible(not is_action(category, region))
-        self.risk_badge.setText(RISK_LABELS.get(category.risk, category.risk))
+        risk = risk_label(category.risk)
+        self.risk_badge.setText(risk)
         style = risk_badge_style(category.risk)
         if style != self._risk_style:  # a style sheet is parsed and applied anew each time
             self.risk_badge.setStyleSheet(style)
             self._risk_style = style
-        self.risk_badge.setAccessibleName(RISK_LABELS.get(category.risk, category.risk))
+        self.risk_badge.setAccessibleName(risk)
         control = category.control_for(region)
-        self.control_summary.setText(CONTROL_SUMMARIES.get(control.kind, control.kind))
+        self.control_summary.setText(control_summary(control.kind))
 
         self.regions_label.setText(regional_text(category, region, region_name))
         self.regions_label.setVisible(bool(self.regions_label.text()))
@@ -366,10 +423,10 @@ class CategoryView(QWidget):
         self.findings_view.show_for(platform.id, category.id)
         self.why_label.setText(category.why)
         self.quote_label.setText(f"\u201c{category.quote.text}\u201d")
-        self.quote_date_label.setText(quote_source_text(category.quote, format_date) + ":")
+        self.quote_date_label.setText(quote_source_text(category.quote, dates.day) + ":")
         self._set_source(category.quote.source)
 
-        self.control_label.setText(CONTROL_EXPLANATIONS.get(control.kind, ""))
+        self.control_label.setText(control_explanation(control.kind))
         self.control_note_label.setText(control.note)
         self.control_note_label.setVisible(bool(control.note))
         self._set_links(control.links)
@@ -381,7 +438,9 @@ class CategoryView(QWidget):
         self._update_stale_note()
         self._region = region
         self.request_button.setText(
-            f"Ask {escape_mnemonic(platform.name)} instead: draft a letter…"
+            translate("CategoryView", "Ask {platform} instead: draft a letter…").format(
+                platform=escape_mnemonic(platform.name)
+            )
         )
         self.request_button.setVisible(control.kind in REQUEST_CONTROLS)
         self._request_text = self.request_button.text()
@@ -405,7 +464,7 @@ class CategoryView(QWidget):
         inner = layout.contentsMargins() if layout is not None else self.contentsMargins()
         margins = inner.left() + inner.right()
         fits = metrics.horizontalAdvance(full) + padding <= self.width() - margins
-        text = full if fits else REQUEST_SHORT_TEXT
+        text = full if fits else request_short_text()
         if button.text() != text:
             button.setText(text)
         button.setToolTip(full.replace("&&", "&"))
@@ -413,16 +472,23 @@ class CategoryView(QWidget):
 
     @staticmethod
     def _verified_text(category: Category, control: Control) -> str:
-        text = f"Last verified against its sources on {format_date(category.verified)}."
+        day = dates.day(category.verified)
         confidences = {link.confidence for link in control.links}
         if confidences == {"confirmed"}:
-            text += " The settings addresses were seen in the platform's own text or app."
-        elif "third-party" in confidences:
-            text += (
-                " A third-party address was seen only in guides or the press, not in the "
-                "platform's own text."
-            )
-        return text
+            return translate(
+                "CategoryView",
+                "Last verified against its sources on {day}. The settings addresses were seen "
+                "in the platform's own text or app.",
+            ).format(day=day)
+        if "third-party" in confidences:
+            return translate(
+                "CategoryView",
+                "Last verified against its sources on {day}. A third-party address was seen "
+                "only in guides or the press, not in the platform's own text.",
+            ).format(day=day)
+        return translate("CategoryView", "Last verified against its sources on {day}.").format(
+            day=day
+        )
 
     def _set_source(self, url: str) -> None:
         row = self.source_row
@@ -431,8 +497,12 @@ class CategoryView(QWidget):
             row.button.clicked.connect(lambda: self._open(row))
             _add_now(self.source_box, row)
             self.source_row = row
-        row.set_link("", url, "Open the &policy source")
-        row.button.setAccessibleName(f"Open the policy source in your browser: {url}")
+        row.set_link("", url, translate("CategoryView", "Open the &policy source"))
+        row.button.setAccessibleName(
+            translate("CategoryView", "Open the policy source in your browser: {address}").format(
+                address=url
+            )
+        )
         self._check_row(row)
 
     def _set_links(self, links: tuple[Link, ...]) -> None:
@@ -443,22 +513,33 @@ class CategoryView(QWidget):
             self._link_pool.append(row)
         self.link_rows = self._link_pool[: len(links)]
         for number, (row, link) in enumerate(zip(self.link_rows, links, strict=True), start=1):
-            confidence = CONFIDENCE_LABELS.get(link.confidence, link.confidence)
-            host = urlsplit(link.url).hostname or "the platform's own site"
-            caution = (
-                THIRD_PARTY_CAUTION.format(host=host) if link.confidence != "confirmed" else ""
+            confidence = confidence_label(link.confidence)
+            host = urlsplit(link.url).hostname or translate(
+                "CategoryView", "the platform's own site"
             )
-            # The first button takes Alt+O; further ones Alt+2, Alt+3... so each has its own.
-            prefix = "&Open settings page" if number == 1 else f"Open settings page &{number}"
-            if number > 9:
-                prefix = "Open settings page"
-            row.set_link(link.label, link.url, f"{prefix} ({confidence})", caution)
-            row.button.setAccessibleName(f"Open settings page: {link.label} ({confidence} address)")
+            caution = third_party_caution(host) if link.confidence != "confirmed" else ""
+            row.set_link(link.label, link.url, self._open_text(number, confidence), caution)
+            row.button.setAccessibleName(
+                translate(
+                    "CategoryView", "Open settings page: {page} ({confidence} address)"
+                ).format(page=link.label, confidence=confidence)
+            )
             row.button.setToolTip(link.url)
             self._check_row(row)
             row.setVisible(True)
         for row in self._link_pool[len(links) :]:
             row.setVisible(False)
+
+    @staticmethod
+    def _open_text(number: int, confidence: str) -> str:
+        # The first button takes Alt+O; further ones Alt+2, Alt+3... so each has its own.
+        if number == 1:
+            text = translate("CategoryView", "&Open settings page ({confidence})")
+        elif number <= 9:
+            text = translate("CategoryView", "Open settings page &{number} ({confidence})")
+        else:
+            text = translate("CategoryView", "Open settings page ({confidence})")
+        return text.format(number=number, confidence=confidence)
 
     def _check_row(self, row: LinkRow) -> None:
         """Refuse an unsafe address up front (disabled button with the reason); it is checked
@@ -468,11 +549,17 @@ class CategoryView(QWidget):
             row.show_message(self._refusal_text())
 
     def _refusal_text(self) -> str:
-        name = self._platform.name if self._platform else "the platform"
-        return (
-            f"This address was not opened: it is not a secure (https) address on {name}'s "
-            "own domains."
-        )
+        if self._platform is None:
+            return translate(
+                "CategoryView",
+                "This address was not opened: it is not a secure (https) address on the "
+                "platform's own domains.",
+            )
+        return translate(
+            "CategoryView",
+            "This address was not opened: it is not a secure (https) address on {platform}'s "
+            "own domains.",
+        ).format(platform=self._platform.name)
 
     def _set_steps(self, steps: tuple[str, ...]) -> None:
         while len(self._step_pool) < len(steps):
@@ -480,7 +567,9 @@ class CategoryView(QWidget):
             number = QLabel(f"{index + 1}.")
             number.setTextFormat(Qt.TextFormat.PlainText)
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            number.setAccessibleName(f"Step {index + 1}")
+            number.setAccessibleName(
+                translate("CategoryView", "Step {number}").format(number=index + 1)
+            )
             text = plain_label()
             _add_now(self.steps_grid, number, index, 0)
             _add_now(self.steps_grid, text, index, 1)
@@ -501,7 +590,10 @@ class CategoryView(QWidget):
             row.show_message(self._refusal_text())
         else:
             row.show_message(
-                "The browser could not be started. Copy the address above into your browser.",
+                translate(
+                    "CategoryView",
+                    "The browser could not be started. Copy the address above into your browser.",
+                ),
                 offer_copy=True,
             )
 
@@ -509,9 +601,6 @@ class CategoryView(QWidget):
         """Open the drafting dialog; the window's checklist (when it has one) keeps it."""
         if self._platform is None:
             return
-        from gui.core.store import Store
-        from gui.desktop.requests.dialog import RequestDialog
-
         store = getattr(self.window(), "store", None)
         dialog = RequestDialog(
             self._platform,

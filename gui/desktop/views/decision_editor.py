@@ -21,13 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core import dates
 from gui.core.checklist import STATUS_LABELS, ChecklistRow, Status
 from gui.core.words import status_words
-from gui.desktop.views.category_view import format_date
+from gui.desktop.i18n import translate
 from gui.desktop.views.plain_text import plain_label
-
-_NOT_APPLICABLE = "Does not appl&y to me"
-_LATER = "Decide l&ater"
 
 # The choices offered for each control kind, in order, with their labels. The editor sits in
 # the wizard and in the checklist window, so its Alt letters avoid both: the window's menus
@@ -35,55 +33,67 @@ _LATER = "Decide l&ater"
 # wizard's buttons (Back, Next, Skip, Close, Finish), the category view's buttons (Open
 # settings page, Policy source), "Still valid" (V) and the note (K). Only letters from
 # A D K L M U Y are used; tests/desktop/test_mnemonics.py walks both windows.
-DECISION_LABELS: dict[str, dict[Status, str]] = {
-    "toggle": {
-        Status.OPTED_OUT: "I t&urned it off",
-        Status.KEPT: "I &left it on",
-        Status.NOT_APPLICABLE: _NOT_APPLICABLE,
-        Status.LATER: _LATER,
-    },
-    "form": {
-        Status.OPTED_OUT: "I sent the for&m",
-        Status.KEPT: "I &left it (no form sent)",
-        Status.NOT_APPLICABLE: _NOT_APPLICABLE,
-        Status.LATER: _LATER,
-    },
-    "request": {
-        Status.OPTED_OUT: "I &made the request",
-        Status.KEPT: "I &left it (no request made)",
-        Status.NOT_APPLICABLE: _NOT_APPLICABLE,
-        Status.LATER: _LATER,
-    },
-    "dont-provide": {
-        Status.OPTED_OUT: "I &don't provide it",
-        Status.KEPT: "I &left it as it is",
-        Status.NOT_APPLICABLE: _NOT_APPLICABLE,
-        Status.LATER: _LATER,
-    },
-    # No control exists, so there is nothing to opt out of: the user can only take note.
-    "none": {
-        Status.KEPT: "I &left it as it is",
-        Status.NOT_APPLICABLE: _NOT_APPLICABLE,
-        Status.LATER: _LATER,
-    },
-    "delete-account": {
-        Status.OPTED_OUT: "I &deleted my account",
-        Status.KEPT: "I kept &my account",
-        Status.NOT_APPLICABLE: _NOT_APPLICABLE,
-        Status.LATER: _LATER,
-    },
-}
-GENERIC_LABELS: dict[Status, str] = {
-    Status.OPTED_OUT: "Opted o&ut",
-    Status.KEPT: "&Left as it is",
-    Status.NOT_APPLICABLE: _NOT_APPLICABLE,
-    Status.LATER: _LATER,
-}
+# Functions, not constants: the labels are translated when asked for, after the app has
+# installed its translator.
+
+
+def all_decision_labels() -> dict[str, dict[Status, str]]:
+    """The choices for every control kind, by kind."""
+    not_applicable = translate("DecisionEditor", "Does not appl&y to me")
+    later = translate("DecisionEditor", "Decide l&ater")
+    return {
+        "toggle": {
+            Status.OPTED_OUT: translate("DecisionEditor", "I t&urned it off"),
+            Status.KEPT: translate("DecisionEditor", "I &left it on"),
+            Status.NOT_APPLICABLE: not_applicable,
+            Status.LATER: later,
+        },
+        "form": {
+            Status.OPTED_OUT: translate("DecisionEditor", "I sent the for&m"),
+            Status.KEPT: translate("DecisionEditor", "I &left it (no form sent)"),
+            Status.NOT_APPLICABLE: not_applicable,
+            Status.LATER: later,
+        },
+        "request": {
+            Status.OPTED_OUT: translate("DecisionEditor", "I &made the request"),
+            Status.KEPT: translate("DecisionEditor", "I &left it (no request made)"),
+            Status.NOT_APPLICABLE: not_applicable,
+            Status.LATER: later,
+        },
+        "dont-provide": {
+            Status.OPTED_OUT: translate("DecisionEditor", "I &don't provide it"),
+            Status.KEPT: translate("DecisionEditor", "I &left it as it is"),
+            Status.NOT_APPLICABLE: not_applicable,
+            Status.LATER: later,
+        },
+        # No control exists, so there is nothing to opt out of: the user can only take note.
+        "none": {
+            Status.KEPT: translate("DecisionEditor", "I &left it as it is"),
+            Status.NOT_APPLICABLE: not_applicable,
+            Status.LATER: later,
+        },
+        "delete-account": {
+            Status.OPTED_OUT: translate("DecisionEditor", "I &deleted my account"),
+            Status.KEPT: translate("DecisionEditor", "I kept &my account"),
+            Status.NOT_APPLICABLE: not_applicable,
+            Status.LATER: later,
+        },
+    }
+
+
+def generic_labels() -> dict[Status, str]:
+    """The choices for a retired category, whose control kind is unknown."""
+    return {
+        Status.OPTED_OUT: translate("DecisionEditor", "Opted o&ut"),
+        Status.KEPT: translate("DecisionEditor", "&Left as it is"),
+        Status.NOT_APPLICABLE: translate("DecisionEditor", "Does not appl&y to me"),
+        Status.LATER: translate("DecisionEditor", "Decide l&ater"),
+    }
 
 
 def decision_labels(control: str | None) -> dict[Status, str]:
     """The choices for a control kind (None: a retired category, whose kind is unknown)."""
-    return DECISION_LABELS.get(control or "", GENERIC_LABELS)
+    return all_decision_labels().get(control or "") or generic_labels()
 
 
 class DecisionEditor(QWidget):
@@ -98,7 +108,7 @@ class DecisionEditor(QWidget):
         self._row: ChecklistRow | None = None
         self._buttons: dict[Status, QRadioButton] = {}
 
-        self.group_box = QGroupBox("Your decision")
+        self.group_box = QGroupBox(translate("DecisionEditor", "Your decision"))
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._choices = QVBoxLayout(self.group_box)
@@ -117,10 +127,10 @@ class DecisionEditor(QWidget):
         font.setBold(True)
         self.flags_label.setFont(font)
 
-        self.note_label = QLabel("Note (&kept only on this computer):")
+        self.note_label = QLabel(translate("DecisionEditor", "Note (&kept only on this computer):"))
         self.note_label.setWordWrap(True)
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setAccessibleName(translate("DecisionEditor", "Note"))
         # Tab must move on, not insert a tab character: the wizard is usable by keyboard alone.
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -162,7 +172,9 @@ class DecisionEditor(QWidget):
                 if label is None and status == stored:
                     # Decided under an older catalog entry that offered this choice: keep it
                     # visible so the stored decision is shown as it is.
-                    label = f"{STATUS_LABELS[status]} (your earlier decision)"
+                    label = translate("DecisionEditor", "{status} (your earlier decision)").format(
+                        status=STATUS_LABELS[status]
+                    )
                 button.setText(label or "")
                 button.setVisible(label is not None)
             self._set_checked(stored)
@@ -205,23 +217,37 @@ class DecisionEditor(QWidget):
     def _decided_text(row: ChecklistRow, control: str | None) -> str:
         if row.decision is None:
             return ""
-        day = row.decision.decided_at.astimezone().date()
         # The words the user picked ("I turned it off"), not the stored status.
         said = status_words(row.decision.status, control)
-        return f"Your decision of {format_date(day)}: {said}."
+        return translate("DecisionEditor", "Your decision of {day}: {decision}.").format(
+            day=dates.day(row.decision.decided_at), decision=said
+        )
 
     @staticmethod
     def _flags_text(row: ChecklistRow) -> str:
         parts = []
         if row.changed:
             parts.append(
-                "Changed since you decided: this entry was updated after your decision. "
-                "Read it again, then confirm or change your decision."
+                translate(
+                    "DecisionEditor",
+                    "Changed since you decided: this entry was updated after your decision. "
+                    "Read it again, then confirm or change your decision.",
+                )
             )
         if row.due:
-            parts.append("Due for a re-check: check that the setting is still the way you left it.")
+            parts.append(
+                translate(
+                    "DecisionEditor",
+                    "Due for a re-check: check that the setting is still the way you left it.",
+                )
+            )
         if row.retired:
-            parts.append("This entry is no longer in the catalog; your decision is kept.")
+            parts.append(
+                translate(
+                    "DecisionEditor",
+                    "This entry is no longer in the catalog; your decision is kept.",
+                )
+            )
         return "\n".join(parts)
 
     def _update_note_state(self) -> None:
@@ -229,9 +255,9 @@ class DecisionEditor(QWidget):
         self.note_edit.setEnabled(has_status)
         self.note_label.setEnabled(has_status)
         self.note_edit.setPlaceholderText(
-            "Anything you want to remember about this decision."
+            translate("DecisionEditor", "Anything you want to remember about this decision.")
             if has_status
-            else "Choose a decision first; then you can add a note."
+            else translate("DecisionEditor", "Choose a decision first; then you can add a note.")
         )
 
     def _on_toggled(self, checked: bool) -> None:

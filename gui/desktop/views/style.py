@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from gui.core.checklist import Status
+from gui.desktop.i18n import translate
 
 # --- spacing -----------------------------------------------------------------------------
 
@@ -231,7 +232,7 @@ class MonogramBadge(QWidget):
     def set_platform(self, platform_id: str, name: str) -> None:
         self.initials = monogram_initials(name)
         self.colour = monogram_colour(platform_id)
-        self.setAccessibleName(f"{name} badge")
+        self.setAccessibleName(translate("MonogramBadge", "{platform} badge").format(platform=name))
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name

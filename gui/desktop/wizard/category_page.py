@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QScrollArea, QVBoxLa
 
 from gui.core.catalog import Platform
 from gui.core.checklist import ChecklistRow
+from gui.desktop.i18n import translate
 from gui.desktop.views.browser import Opener
 from gui.desktop.views.category_view import CategoryView
 from gui.desktop.views.decision_editor import DecisionEditor
@@ -29,8 +30,8 @@ class CategoryPage(QWidget):
         self.editor = DecisionEditor()
         self.view_area = _scroll(self.view)
         self.editor_area = _scroll(self.editor)
-        self.view_area.setAccessibleName("About this category")
-        self.editor_area.setAccessibleName("Your decision")
+        self.view_area.setAccessibleName(translate("CategoryPage", "About this category"))
+        self.editor_area.setAccessibleName(translate("CategoryPage", "Your decision"))
         self.editor_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.status_chip = StatusChip()
         decision_column = QVBoxLayout()
@@ -50,7 +51,12 @@ class CategoryPage(QWidget):
         self.view.set_category(platform, row.category, region=region)
         self.editor.set_row(row, region)
         # Where the checklist stands, in the words the user picked it by, with its colour.
-        self.status_chip.set_status(row.status, f"In your checklist: {row.label_for(region)}")
+        self.status_chip.set_status(
+            row.status,
+            translate("CategoryPage", "In your checklist: {decision}").format(
+                decision=row.label_for(region)
+            ),
+        )
         self._fit_editor()
         self.view_area.verticalScrollBar().setValue(0)
         self.editor_area.verticalScrollBar().setValue(0)

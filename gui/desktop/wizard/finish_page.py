@@ -19,24 +19,27 @@ from PySide6.QtWidgets import (
 
 from gui.core.checklist import STATUS_LABELS, UNREVIEWED_LABEL, ChecklistRow, Status
 from gui.core.review.plan import status_counts
+from gui.desktop.i18n import translate
 from gui.desktop.views.category_view import heading_label
 from gui.desktop.views.plain_text import plain_label
 from gui.desktop.views.style import StatusChip
-from gui.desktop.wizard.start_page import PRIVACY_SENTENCE
+from gui.desktop.wizard.start_page import privacy_sentence
 
 
 def to_do_reasons(row: ChecklistRow) -> str:
     reasons = []
     if row.decision is None:
-        reasons.append("not reviewed yet")
+        reasons.append(translate("FinishPage", "not reviewed yet"))
     elif row.status is Status.LATER:
-        reasons.append("marked for later")
+        reasons.append(translate("FinishPage", "marked for later"))
     reasons.extend(flag for flag in row.flags if flag != "retired from the catalog")
     return ", ".join(reasons)
 
 
 def to_do_text(row: ChecklistRow) -> str:
-    return f"{row.platform_name}: {row.title} ({to_do_reasons(row)})"
+    return translate("FinishPage", "{platform}: {category} ({reasons})").format(
+        platform=row.platform_name, category=row.title, reasons=to_do_reasons(row)
+    )
 
 
 class FinishPage(QWidget):
@@ -44,7 +47,7 @@ class FinishPage(QWidget):
     saveRequested = Signal()
     checklistRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, summary_available: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.intro = plain_label()
         self.count_labels: dict[Status | None, QLabel] = {}
@@ -61,20 +64,18 @@ class FinishPage(QWidget):
             self.count_chips[status] = chip
         self.flags_label = plain_label()
 
-        self.to_do_heading = heading_label("Still to do")
+        self.to_do_heading = heading_label(translate("FinishPage", "Still to do"))
         self.to_do_list = QListWidget()
-        self.to_do_list.setAccessibleName("Still to do")
+        self.to_do_list.setAccessibleName(translate("FinishPage", "Still to do"))
         self.to_do_list.setWordWrap(True)
         self.to_do_heading.setBuddy(self.to_do_list)
 
-        self.print_button = QPushButton("&Print summary…")
-        self.save_button = QPushButton("Sa&ve summary as…")
-        self.checklist_button = QPushButton("Open the chec&klist")
+        self.print_button = QPushButton(translate("FinishPage", "&Print summary…"))
+        self.save_button = QPushButton(translate("FinishPage", "Sa&ve summary as…"))
+        self.checklist_button = QPushButton(translate("FinishPage", "Open the chec&klist"))
         self.print_button.clicked.connect(self.printRequested)
         self.save_button.clicked.connect(self.saveRequested)
         self.checklist_button.clicked.connect(self.checklistRequested)
-        self.print_button.setVisible(summary_available)
-        self.save_button.setVisible(summary_available)
 
         buttons = QHBoxLayout()
         for button in (self.print_button, self.save_button, self.checklist_button):
@@ -91,7 +92,7 @@ class FinishPage(QWidget):
         layout.addWidget(self.to_do_heading)
         layout.addWidget(self.to_do_list, 1)
         layout.addLayout(buttons)
-        layout.addWidget(plain_label(PRIVACY_SENTENCE))
+        layout.addWidget(plain_label(privacy_sentence()))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -107,13 +108,18 @@ class FinishPage(QWidget):
             label.setText(str(counts.get(status, 0)))
         names = ", ".join(platform_names)
         self.intro.setText(
-            f"Your checklist for {names}. Every decision you made is already saved; you can "
-            "change any of them in the checklist."
+            translate(
+                "FinishPage",
+                "Your checklist for {platforms}. Every decision you made is already saved; you "
+                "can change any of them in the checklist.",
+            ).format(platforms=names)
         )
         changed = sum(row.changed for row in rows)
         due = sum(row.due for row in rows)
         self.flags_label.setText(
-            f"Changed since you decided: {changed}. Due for a re-check: {due}."
+            translate(
+                "FinishPage", "Changed since you decided: {changed}. Due for a re-check: {due}."
+            ).format(changed=changed, due=due)
             if changed or due
             else ""
         )
@@ -123,11 +129,12 @@ class FinishPage(QWidget):
         for row in to_do:
             self.to_do_list.addItem(to_do_text(row))
         if not to_do:
-            self.to_do_list.addItem("Nothing: every category has a decision.")
-        self.to_do_heading.setText(f"Still to do ({len(to_do)})")
+            self.to_do_list.addItem(
+                translate("FinishPage", "Nothing: every category has a decision.")
+            )
+        self.to_do_heading.setText(
+            translate("FinishPage", "Still to do ({count})").format(count=len(to_do))
+        )
 
     def focus_chain(self) -> list[QWidget]:
-        chain: list[QWidget] = [self.to_do_list]
-        chain += [b for b in (self.print_button, self.save_button) if not b.isHidden()]
-        chain.append(self.checklist_button)
-        return chain
+        return [self.to_do_list, self.print_button, self.save_button, self.checklist_button]

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale
 
 # Codes Qt lists as territories that are not countries: a user lives in a member state,
 # and region rules ("EU", "EEA") are matched against member states.
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO"})
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO"})  # not shown
 
 
 def system_region() -> str | None:

@@ -39,24 +39,40 @@ from gui.core.catalog.model import GROUP_TITLES, GROUPS, TOPIC_TITLES
 from gui.core.checklist import ChecklistRow
 from gui.core.review.plan import PlanChoice, Scope, platform_counts
 from gui.core.topics import topics_in
+from gui.desktop.i18n import translate
 from gui.desktop.views.category_view import heading_label, secondary_label
 from gui.desktop.views.plain_text import plain_label
 from gui.desktop.views.style import monogram_icon, spacing
 from gui.desktop.wizard.region import region_choices
 
-PRIVACY_SENTENCE = (
-    "Everything stays on this computer: nothing you choose or write here is sent anywhere."
-)
-# Mnemonics: Back, Next, Close and Region/Topics are taken; the scopes use E, U, D, A, T,
-# the platform chooser I (find), G (the list), V (reviewed before) and H (clear the choice),
-# letters the decision editor and the category view (other pages) do not use either.
-SCOPE_TEXTS = {
-    Scope.EVERYTHING: "&Everything",
-    Scope.TO_DO: "Only what is &unreviewed or marked for later",
-    Scope.CHANGED: "Only what changed or is &due for a re-check",
-    Scope.ATTENTION: "Everything that needs &attention (to do, changed or due)",
-    Scope.TOPICS: "By &topic, across the chosen platforms",
-}
+# Texts are functions, not constants: translated when asked for, after the app has
+# installed its translator.
+
+
+def privacy_sentence() -> str:
+    """The promise on the first and the last page."""
+    return translate(
+        "StartPage",
+        "Everything stays on this computer: nothing you choose or write here is sent anywhere.",
+    )
+
+
+def scope_texts() -> dict[Scope, str]:
+    """The choices of what to review, in order."""
+    # Mnemonics: Back, Next, Close and Region/Topics are taken; the scopes use E, U, D, A,
+    # T, the platform chooser I (find), G (the list), V (reviewed before) and H (clear the
+    # choice), letters the decision editor and the category view (other pages) do not use.
+    return {
+        Scope.EVERYTHING: translate("StartPage", "&Everything"),
+        Scope.TO_DO: translate("StartPage", "Only what is &unreviewed or marked for later"),
+        Scope.CHANGED: translate("StartPage", "Only what changed or is &due for a re-check"),
+        Scope.ATTENTION: translate(
+            "StartPage", "Everything that needs &attention (to do, changed or due)"
+        ),
+        Scope.TOPICS: translate("StartPage", "By &topic, across the chosen platforms"),
+    }
+
+
 ALL_REGIONS = ""  # the region list's entry for "show the controls of every region"
 
 
@@ -73,10 +89,12 @@ def counts_text(offered: int, unreviewed: int) -> str:
     """Short, for the list's second column, so names keep their room: "4 of 21 reviewed",
     "all 8 reviewed"."""
     if not offered:
-        return "nothing in your region"
+        return translate("StartPage", "nothing in your region")
     if not unreviewed:
-        return f"all {offered} reviewed"
-    return f"{offered - unreviewed} of {offered} reviewed"
+        return translate("StartPage", "all {offered} reviewed").format(offered=offered)
+    return translate("StartPage", "{reviewed} of {offered} reviewed").format(
+        reviewed=offered - unreviewed, offered=offered
+    )
 
 
 PLATFORM_ROLE = Qt.ItemDataRole.UserRole  # a platform item's id; None on a group item
@@ -147,30 +165,35 @@ class StartPage(QWidget):
         gaps = spacing(self)
 
         intro = plain_label(
-            "Choose the platforms you use and what to review. A page for each category "
-            "follows; each decision is saved as soon as you move on, so you can stop at any "
-            "point and continue later."
+            translate(
+                "StartPage",
+                "Choose the platforms you use and what to review. A page for each category "
+                "follows; each decision is saved as soon as you move on, so you can stop at "
+                "any point and continue later.",
+            )
         )
-        privacy = heading_label(PRIVACY_SENTENCE)
+        privacy = heading_label(privacy_sentence())
 
-        platforms_box = QGroupBox("Platforms")
+        platforms_box = QGroupBox(translate("StartPage", "Platforms"))
         platforms_layout = QVBoxLayout(platforms_box)
         platforms_layout.setSpacing(gaps.small * 2)
         self.filter_edit = FilterEdit()
-        self.filter_edit.setPlaceholderText("Part of a name or group")
+        self.filter_edit.setPlaceholderText(translate("StartPage", "Part of a name or group"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter platforms")
+        self.filter_edit.setAccessibleName(translate("StartPage", "Filter platforms"))
         self.filter_edit.textChanged.connect(self._apply_filter)
-        filter_label = QLabel("F&ind:")
+        filter_label = QLabel(translate("StartPage", "F&ind:"))
         filter_label.setBuddy(self.filter_edit)
         filter_line = QHBoxLayout()
         filter_line.addWidget(filter_label)
         filter_line.addWidget(self.filter_edit, 1)
-        self.reviewed_button = QPushButton("The ones I re&viewed before")
-        self.reviewed_button.setToolTip("Choose the platforms you have made decisions for")
+        self.reviewed_button = QPushButton(translate("StartPage", "The ones I re&viewed before"))
+        self.reviewed_button.setToolTip(
+            translate("StartPage", "Choose the platforms you have made decisions for")
+        )
         self.reviewed_button.clicked.connect(self.choose_reviewed)
-        self.clear_button = QPushButton("Clear the c&hoice")
-        self.clear_button.setToolTip("Choose no platform")
+        self.clear_button = QPushButton(translate("StartPage", "Clear the c&hoice"))
+        self.clear_button.setToolTip(translate("StartPage", "Choose no platform"))
         self.clear_button.clicked.connect(lambda: self.set_platforms(()))
         for quick in (self.reviewed_button, self.clear_button):
             quick.setAutoDefault(False)  # Enter starts the review, wherever focus is
@@ -180,7 +203,7 @@ class StartPage(QWidget):
         quick_line.addStretch(1)
 
         self.platform_tree = PlatformTree()
-        self.platform_tree.setAccessibleName("Platforms")
+        self.platform_tree.setAccessibleName(translate("StartPage", "Platforms"))
         self.platform_tree.setColumnCount(2)
         self.platform_tree.setHeaderHidden(True)
         self.platform_tree.setRootIsDecorated(False)
@@ -201,7 +224,7 @@ class StartPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.platform_tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        tree_label = QLabel("Platforms you use, by &group:")
+        tree_label = QLabel(translate("StartPage", "Platforms you use, by &group:"))
         tree_label.setBuddy(self.platform_tree)
         group_font = QFont(self.platform_tree.font())
         group_font.setBold(True)
@@ -236,23 +259,23 @@ class StartPage(QWidget):
         platforms_layout.addWidget(tree_label)
         platforms_layout.addWidget(self.platform_tree, 1)
         self.filter_status = secondary_label()
-        self.filter_status.setAccessibleName("Filter result")
+        self.filter_status.setAccessibleName(translate("StartPage", "Filter result"))
         platforms_layout.addWidget(self.filter_status)
         self.filter_status.hide()
 
-        scope_box = QGroupBox("What to review")
+        scope_box = QGroupBox(translate("StartPage", "What to review"))
         scope_layout = QVBoxLayout(scope_box)
         self._scope_group = QButtonGroup(self)
-        for scope, text in SCOPE_TEXTS.items():
+        for scope, text in scope_texts().items():
             button = QRadioButton(text)
             button.toggled.connect(self._scope_toggled)
             button.toggled.connect(self.changed)
             self._scope_group.addButton(button)
             scope_layout.addWidget(button)
             self.scope_buttons[scope] = button
-        self.topics_label = QLabel("To&pics:")
+        self.topics_label = QLabel(translate("StartPage", "To&pics:"))
         self.topics_list = CompactList()
-        self.topics_list.setAccessibleName("Topics")
+        self.topics_list.setAccessibleName(translate("StartPage", "Topics"))
         for topic in topics_in(catalog):
             item = QListWidgetItem(TOPIC_TITLES.get(topic, topic))
             item.setData(Qt.ItemDataRole.UserRole, topic)
@@ -267,25 +290,30 @@ class StartPage(QWidget):
         scope_layout.addWidget(self.topics_list, 1)
 
         self.region_combo = QComboBox()
-        self.region_combo.setAccessibleName("Your region")
-        self.region_combo.addItem("Not set: show the controls of every region", ALL_REGIONS)
+        self.region_combo.setAccessibleName(translate("StartPage", "Your region"))
+        self.region_combo.addItem(
+            translate("StartPage", "Not set: show the controls of every region"), ALL_REGIONS
+        )
         for code, name in region_choices():
             self.region_combo.addItem(name, code)
         self.region_combo.currentIndexChanged.connect(self._region_changed)
         self.region_combo.currentIndexChanged.connect(self.changed)
-        region_label = QLabel("&Region:")
+        region_label = QLabel(translate("StartPage", "&Region:"))
         region_label.setBuddy(self.region_combo)
         region_note = secondary_label(
-            "Every category is shown wherever you live: what a platform collects concerns "
-            "everyone. Your region decides which control each page offers (some forms exist "
-            "only in the EU or the UK), and each page says what other regions get."
+            translate(
+                "StartPage",
+                "Every category is shown wherever you live: what a platform collects concerns "
+                "everyone. Your region decides which control each page offers (some forms "
+                "exist only in the EU or the UK), and each page says what other regions get.",
+            )
         )
         region_line = QHBoxLayout()
         region_line.addWidget(region_label)
         region_line.addWidget(self.region_combo, 1)
 
         self.plan_label = heading_label("")
-        self.plan_label.setAccessibleName("Size of this review")
+        self.plan_label.setAccessibleName(translate("StartPage", "Size of this review"))
 
         # Side by side when they fit, one above the other otherwise (small windows, large
         # fonts); see resizeEvent.
@@ -384,9 +412,18 @@ class StartPage(QWidget):
         """Say how many pages the review will have, or why it cannot start."""
         if problem:
             self.plan_label.setText(problem)
+        elif steps == 1:
+            self.plan_label.setText(
+                translate(
+                    "StartPage", "This review has %n category. Press Next to start.", "", steps
+                )
+            )
         else:
-            noun = "category" if steps == 1 else "categories"
-            self.plan_label.setText(f"This review has {steps} {noun}. Press Next to start.")
+            self.plan_label.setText(
+                translate(
+                    "StartPage", "This review has %n categories. Press Next to start.", "", steps
+                )
+            )
 
     def first_focus(self) -> QWidget:
         """The platform list, its current item the first chosen platform (or the first)."""
@@ -476,7 +513,10 @@ class StartPage(QWidget):
             else:
                 state = Qt.CheckState.PartiallyChecked
             group_item.setCheckState(0, state)
-            group_item.setText(1, f"{checked} of {len(children)} chosen" if checked else "")
+            chosen = translate("StartPage", "{chosen} of {platforms} chosen")
+            group_item.setText(
+                1, chosen.format(chosen=checked, platforms=len(children)) if checked else ""
+            )
 
     def _apply_filter(self, text: str) -> None:
         for group_item in self.group_items.values():
@@ -500,13 +540,24 @@ class StartPage(QWidget):
             return ""
         shown = len(self.visible_platforms())
         if not shown:
-            return f"No platform matches “{text.strip()}”."
-        hidden_chosen = [
-            pid for pid in self.checked_platforms() if self.platform_items[pid].isHidden()
-        ]
-        noun = "platform" if shown == 1 else "platforms"
-        more = f"; {len(hidden_chosen)} chosen but not shown" if hidden_chosen else ""
-        return f"{shown} {noun} shown{more}."
+            return translate("StartPage", "No platform matches “{filter}”.").format(
+                filter=text.strip()
+            )
+        hidden = sum(self.platform_items[pid].isHidden() for pid in self.checked_platforms())
+        if hidden:
+            # Two counts, one sentence: the first decides the form; the second is a number.
+            if shown == 1:
+                result = translate(
+                    "StartPage", "%n platform shown; {hidden} chosen but not shown.", "", shown
+                )
+            else:
+                result = translate(
+                    "StartPage", "%n platforms shown; {hidden} chosen but not shown.", "", shown
+                )
+            return result.format(hidden=hidden)
+        if shown == 1:
+            return translate("StartPage", "%n platform shown.", "", shown)
+        return translate("StartPage", "%n platforms shown.", "", shown)
 
     def _scope_toggled(self, _checked: bool = False) -> None:
         topic_mode = self.scope_buttons[Scope.TOPICS].isChecked()
@@ -523,7 +574,12 @@ class StartPage(QWidget):
                 counts = platform_counts(self._rows, platform_id)
                 text = counts_text(counts.offered, counts.unreviewed)
                 item.setText(1, text)
-                item.setToolTip(0, f"{item.text(0)}: {text}")
+                item.setToolTip(
+                    0,
+                    translate("StartPage", "{platform}: {counts}").format(
+                        platform=item.text(0), counts=text
+                    ),
+                )
         finally:
             self._syncing = False
         if self.filter_edit.text():

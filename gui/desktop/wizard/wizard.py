@@ -18,7 +18,6 @@ not trap the user in the dialog).
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -45,6 +44,7 @@ from gui.core.checklist import ChecklistRow, Status, build_checklist
 from gui.core.review import session
 from gui.core.review.plan import PlanChoice, PlanStep, Scope, plan_steps, restore_steps, rows_for
 from gui.core.store import Store, StoreError
+from gui.desktop.i18n import translate
 from gui.desktop.views.browser import Opener
 from gui.desktop.views.category_view import heading_label
 from gui.desktop.views.plain_text import plain_label
@@ -53,7 +53,10 @@ from gui.desktop.wizard.finish_page import FinishPage
 from gui.desktop.wizard.region import system_region
 from gui.desktop.wizard.start_page import StartPage
 
-WINDOW_TITLE = "Guided review - Privacy Review"
+
+def window_title() -> str:
+    """The dialog's own title; a page's title puts where the user is in front of it."""
+    return translate("ReviewWizard", "Guided review - Privacy Review")
 
 
 class ElidedLabel(QLabel):
@@ -99,12 +102,6 @@ def is_first_start(store: Store) -> bool:
     return not store.decisions()
 
 
-def _summary_dialogs_available() -> bool:
-    """Whether the summary's print and save dialogs are installed; looked up, not imported
-    (they pull in Qt's print support, needed only when the user asks)."""
-    return importlib.util.find_spec("gui.desktop.summary.dialogs") is not None
-
-
 class ReviewWizard(QDialog):
     """The guided review. Open it with ``show()`` or ``open()``; every decision is in the
     store as soon as the user leaves its page, so the dialog has no result to collect."""
@@ -127,7 +124,7 @@ class ReviewWizard(QDialog):
         opener: Opener | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle(window_title())
         self._catalog = catalog
         self._store = store
         self._rows: dict[tuple[str, str], ChecklistRow] = {}
@@ -157,7 +154,7 @@ class ReviewWizard(QDialog):
         self.progress_label = plain_label()
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
-        self.progress_bar.setAccessibleName("Progress")
+        self.progress_bar.setAccessibleName(translate("ReviewWizard", "Progress"))
         self.progress_bar.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
 
         self.error_icon = QLabel()
@@ -168,7 +165,7 @@ class ReviewWizard(QDialog):
         font = self.error_label.font()
         font.setBold(True)
         self.error_label.setFont(font)
-        self.error_label.setAccessibleName("Problem")
+        self.error_label.setAccessibleName(translate("ReviewWizard", "Problem"))
         self.error_box = QWidget()
         error_line = QHBoxLayout(self.error_box)
         error_line.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +185,7 @@ class ReviewWizard(QDialog):
             )
         )
         self.category_page.editor.edited.connect(self._editor_edited)
-        self.finish_page = FinishPage(summary_available=_summary_dialogs_available())
+        self.finish_page = FinishPage()
         # Forwarded signal to signal: Qt emits it, not Python (see gui.desktop.wizard.emit).
         self.finish_page.checklistRequested.connect(self.checklistRequested)
         self.finish_page.printRequested.connect(self._print_summary)
@@ -197,12 +194,16 @@ class ReviewWizard(QDialog):
         for page in (self.start_page, self.category_page, self.finish_page):
             self.stack.addWidget(page)
 
-        self.back_button = QPushButton("< &Back")
-        self.skip_button = QPushButton("&Skip")
-        self.skip_button.setToolTip("Move on without saving a decision for this category")
-        self.next_button = QPushButton("&Next >")
-        self.close_button = QPushButton("&Close")
-        self.close_button.setToolTip("Close the review; every decision so far is saved")
+        self.back_button = QPushButton(translate("ReviewWizard", "< &Back"))
+        self.skip_button = QPushButton(translate("ReviewWizard", "&Skip"))
+        self.skip_button.setToolTip(
+            translate("ReviewWizard", "Move on without saving a decision for this category")
+        )
+        self.next_button = QPushButton(translate("ReviewWizard", "&Next >"))
+        self.close_button = QPushButton(translate("ReviewWizard", "&Close"))
+        self.close_button.setToolTip(
+            translate("ReviewWizard", "Close the review; every decision so far is saved")
+        )
         self.back_button.clicked.connect(self.go_back)
         self.skip_button.clicked.connect(self.skip)
         self.next_button.clicked.connect(self.go_next)
@@ -211,11 +212,11 @@ class ReviewWizard(QDialog):
             button.setAutoDefault(False)
         self.next_button.setDefault(True)
         # Enter in the note adds a line; Ctrl+Enter moves on from anywhere.
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.go_next)
+        for keys in (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")):
+            QShortcut(keys, self, self.go_next)
         # Which category the last save was for, beside the buttons (no extra line of height).
         self.saved_label = ElidedLabel()
-        self.saved_label.setAccessibleName("Last saved")
+        self.saved_label.setAccessibleName(translate("ReviewWizard", "Last saved"))
 
         header = QVBoxLayout()
         header.addWidget(self.title_label)
@@ -272,7 +273,11 @@ class ReviewWizard(QDialog):
             decisions = self._store.decisions()
             recheck_days = self._store.recheck_days()
         except StoreError as error:
-            self._show_error(f"The checklist could not be read. {error.message} {error.recovery}")
+            self._show_error(
+                translate(
+                    "ReviewWizard", "The checklist could not be read. {problem} {remedy}"
+                ).format(problem=error.message, remedy=error.recovery)
+            )
             return False
         self._all_rows = build_checklist(self._catalog, decisions, recheck_days=recheck_days)
         self._positions = {
@@ -386,9 +391,10 @@ class ReviewWizard(QDialog):
             retrying = attempt == self._unsaved_on_close
             if editor.is_modified() and not retrying and not self._leave_page(confirm=False):
                 self._unsaved_on_close = attempt
-                self.error_label.setText(
-                    self.error_label.text() + "\nClose again to close without saving this decision."
+                again = translate(
+                    "ReviewWizard", "Close again to close without saving this decision."
                 )
+                self.error_label.setText(f"{self.error_label.text()}\n{again}")
                 return False
         self._unsaved_on_close = None
         return True
@@ -402,14 +408,19 @@ class ReviewWizard(QDialog):
         steps = plan_steps(self._all_rows, choice)
         problem = ""
         if not choice.platform_ids:
-            problem = "Choose at least one platform."
+            problem = translate("ReviewWizard", "Choose at least one platform.")
         elif choice.scope is Scope.TOPICS and not choice.topics:
-            problem = "Choose at least one topic."
+            problem = translate("ReviewWizard", "Choose at least one topic.")
+        elif not steps and choice.scope is Scope.TO_DO:
+            problem = translate(
+                "ReviewWizard", "Nothing to review: every category there has a decision."
+            )
+        elif not steps and choice.scope is Scope.CHANGED:
+            problem = translate(
+                "ReviewWizard", "Nothing to review: nothing changed and nothing is due."
+            )
         elif not steps:
-            problem = {
-                Scope.TO_DO: "Nothing to review: every category there has a decision.",
-                Scope.CHANGED: "Nothing to review: nothing changed and nothing is due.",
-            }.get(choice.scope, "Nothing to review for this choice.")
+            problem = translate("ReviewWizard", "Nothing to review for this choice.")
         self.start_page.set_plan_size(len(steps), problem)
         self.next_button.setEnabled(not problem)
 
@@ -418,15 +429,15 @@ class ReviewWizard(QDialog):
         self._clear_error()
         self.saved_label.set_full_text("")
         self.stack.setCurrentWidget(self.start_page)
-        self.title_label.setText("Guided review")
-        self.setWindowTitle(WINDOW_TITLE)
-        self.progress_label.setText("Choose what to review")
+        self.title_label.setText(translate("ReviewWizard", "Guided review"))
+        self.setWindowTitle(window_title())
+        self.progress_label.setText(translate("ReviewWizard", "Choose what to review"))
         self.progress_label.show()
         self.progress_bar.hide()
         self.back_button.hide()
         self.skip_button.hide()
         self.next_button.show()
-        self.next_button.setText("&Next >")
+        self.next_button.setText(translate("ReviewWizard", "&Next >"))
         self.next_button.setDefault(True)
         self._start_changed()
         self._chain([*self._start_focus_chain(), *self._nav_buttons()])
@@ -477,10 +488,17 @@ class ReviewWizard(QDialog):
         self.category_page.set_row(platform, row, region)
         self.stack.setCurrentWidget(self.category_page)
         # The category's own title heads the page below; the header says where we are.
-        topic = f"{TOPIC_TITLES.get(step.topic, step.topic)} · " if step.topic else ""
-        where = f"{topic}{index + 1} of {len(self._steps)} · {row.platform_name}"
+        where = translate("ReviewWizard", "{number} of {total} · {platform}").format(
+            number=index + 1, total=len(self._steps), platform=row.platform_name
+        )
+        if step.topic:
+            where = translate("ReviewWizard", "{topic} · {place}").format(
+                topic=TOPIC_TITLES.get(step.topic, step.topic), place=where
+            )
         self.title_label.setText(where)
-        self.setWindowTitle(f"{where} - {WINDOW_TITLE}")
+        self.setWindowTitle(
+            translate("ReviewWizard", "{place} - {title}").format(place=where, title=window_title())
+        )
         self.progress_label.hide()
         self.progress_bar.show()
         self.progress_bar.setRange(0, len(self._steps))
@@ -489,7 +507,9 @@ class ReviewWizard(QDialog):
         self.skip_button.show()
         self.next_button.show()
         last = index == len(self._steps) - 1
-        self.next_button.setText("&Finish" if last else "&Next >")
+        self.next_button.setText(
+            translate("ReviewWizard", "&Finish") if last else translate("ReviewWizard", "&Next >")
+        )
         self.next_button.setEnabled(True)
         self.next_button.setDefault(True)
         self._chain([*self.category_page.focus_chain(), *self._nav_buttons()])
@@ -505,10 +525,16 @@ class ReviewWizard(QDialog):
         names = [p.name for p in self._catalog.platforms if p.id in choice.platform_ids]
         self.finish_page.set_rows(rows, names)
         self.stack.setCurrentWidget(self.finish_page)
-        self.title_label.setText("Review finished")
-        self.setWindowTitle(f"Review finished - {WINDOW_TITLE}")
-        noun = "category" if len(self._steps) == 1 else "categories"
-        self.progress_label.setText(f"This review had {len(self._steps)} {noun}.")
+        self.title_label.setText(translate("ReviewWizard", "Review finished"))
+        self.setWindowTitle(
+            translate("ReviewWizard", "Review finished - {title}").format(title=window_title())
+        )
+        count = len(self._steps)
+        self.progress_label.setText(
+            translate("ReviewWizard", "This review had %n category.", "", count)
+            if count == 1
+            else translate("ReviewWizard", "This review had %n categories.", "", count)
+        )
         self.progress_label.show()
         self.progress_bar.hide()
         self.back_button.setVisible(bool(self._steps))
@@ -552,8 +578,12 @@ class ReviewWizard(QDialog):
             )
         except StoreError as error:
             self._show_error(
-                f"Your decision on \u201c{row.title}\u201d was not saved. {error.message} "
-                f"{error.recovery}".strip()
+                translate(
+                    "ReviewWizard",
+                    "Your decision on “{category}” was not saved. {problem} {remedy}",
+                )
+                .format(category=row.title, problem=error.message, remedy=error.recovery)
+                .strip()
             )
             return False
         # The row as the store now has it: decided against the catalog as it is, so neither
@@ -563,9 +593,13 @@ class ReviewWizard(QDialog):
         saved = replace(row, decision=decision, changed=False, due=False)
         self._set_row(saved)
         region = self._choice.region if self._choice else None
-        # The platform is in the header; the title is what gets shortened, never the words.
+        # The platform is in the header; the title is what gets shortened, never the words
+        # around it: the sentence is cut where the title goes.
+        sentence = translate("ReviewWizard", "Saved: “{category}”: {decision}.")
+        before, _title, after = sentence.partition("{category}")
+        words = saved.label_for(region)
         self.saved_label.set_full_text(
-            "Saved: \u201c", row.title, f"\u201d: {saved.label_for(region)}."
+            before.format(decision=words), row.title, after.format(decision=words)
         )
         self.decisionSaved.emit(row.platform_id, row.category_id)
         return True
@@ -586,7 +620,11 @@ class ReviewWizard(QDialog):
             write()
         except (StoreError, ValueError) as error:
             detail = error.message if isinstance(error, StoreError) else str(error)
-            self._show_error(f"Your place in the review could not be saved. {detail}")
+            self._show_error(
+                translate(
+                    "ReviewWizard", "Your place in the review could not be saved. {problem}"
+                ).format(problem=detail)
+            )
 
     def _editor_edited(self) -> None:
         self._unsaved_on_close = None
