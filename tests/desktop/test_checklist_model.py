@@ -110,7 +110,7 @@ def test_tree_shape_and_columns(model: ChecklistModel, catalog: Catalog) -> None
     assert child(model, 0, 0, Column.STATUS).data() == status_words(
         Status.NOT_APPLICABLE, first_row.control_kind()
     )
-    assert child(model, 0, 0, Column.DECIDED).data() == "2026-11-27"
+    assert child(model, 0, 0, Column.DECIDED).data() == "27 Nov 2026"
     assert first.data(KEY_ROLE) == ("facebook", fb.categories[0].id)
     assert first.data(ROW_ROLE).category == fb.categories[0]
     retired = child(model, 0, len(fb.categories))
@@ -270,6 +270,37 @@ def test_sorting_keeps_platform_order(model: ChecklistModel) -> None:
     assert (
         proxy.index(0, 0, proxy.index(1, 0)).data() == model.index(0, 0, model.index(1, 0)).data()
     )
+
+
+def test_decided_column_sorts_by_the_date_not_its_text(catalog: Catalog) -> None:
+    # "10 Feb 2026" comes before "9 Jan 2026" as text; the column must put January first.
+    x = catalog.platform("x")
+    assert x is not None
+    january = datetime(2026, 1, 9, 12, 0).astimezone()  # local noon: the same day anywhere
+    february = datetime(2026, 2, 10, 12, 0).astimezone()
+    decisions = [
+        Decision("x", x.categories[0].id, Status.KEPT, "", february, x.categories[0].fingerprint),
+        Decision("x", x.categories[1].id, Status.KEPT, "", january, x.categories[1].fingerprint),
+    ]
+    model = ChecklistModel()
+    model.set_rows(build_checklist(catalog, decisions, now=NOW, platform_ids=["x"]))
+    proxy = ChecklistFilter()
+    proxy.setSourceModel(model)
+    assert sorted(["9 Jan 2026", "10 Feb 2026"]) == ["10 Feb 2026", "9 Jan 2026"]
+
+    def shown() -> list[str]:
+        platform = proxy.index(0, 0)
+        texts = [
+            proxy.index(r, Column.DECIDED, platform).data() for r in range(proxy.rowCount(platform))
+        ]
+        return [text for text in texts if text]
+
+    proxy.sort(Column.DECIDED, Qt.SortOrder.AscendingOrder)
+    assert shown() == ["9 Jan 2026", "10 Feb 2026"]
+    first = proxy.index(0, Column.DECIDED, proxy.index(0, 0))
+    assert first.data() == ""  # what is not decided yet comes first
+    proxy.sort(Column.DECIDED, Qt.SortOrder.DescendingOrder)
+    assert shown() == ["10 Feb 2026", "9 Jan 2026"]
 
 
 def test_thousand_rows_filter_correctly(tmp_path, qtmodeltester) -> None:

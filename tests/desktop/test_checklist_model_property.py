@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 
+from gui.core import dates
 from gui.core.catalog import Catalog, load_catalog
 from gui.core.checklist import ChecklistRow, Decision, Status, build_checklist
 from gui.desktop.window.checklist_filter import ANY_STATUS, UNREVIEWED, ChecklistFilter
@@ -145,7 +146,7 @@ def expected_texts(row: ChecklistRow) -> list[str]:
     return [
         row.title,
         row.status_label,
-        decision.decided_at.astimezone().strftime("%Y-%m-%d") if decision else "",
+        dates.day(decision.decided_at) if decision else "",
         note,
         "; ".join(row.flags),
     ]

@@ -241,7 +241,9 @@ def test_window_layout_is_remembered(qtbot, app_dirs: AppDirs, catalog, store) -
     first.set_data(catalog, store)
     first.resize(700, 500)
     first.panel.setSizes([600, 300])
-    first.panel.tree.setColumnWidth(Column.CATEGORY, 222)
+    # As if dragged (the category column stretches: its width follows the others').
+    first.panel.tree.header().resizeSection(Column.STATUS, 122)
+    first.panel.tree.header().resizeSection(Column.NOTE, 150)
     first.show()
     qtbot.waitExposed(first)
     first.close()
@@ -251,7 +253,9 @@ def test_window_layout_is_remembered(qtbot, app_dirs: AppDirs, catalog, store) -
     qtbot.addWidget(second)
     second.set_data(catalog, store)
     assert (second.size().width(), second.size().height()) == (700, 500)
-    assert second.panel.tree.columnWidth(Column.CATEGORY) == 222
+    assert second.panel.tree.columnWidth(Column.STATUS) == 122
+    # As the user set it, not as narrow as the 700-pixel window made it.
+    assert second.panel.tree.columnWidth(Column.NOTE) == 150
     assert second.panel.sizes()[0] > second.panel.sizes()[1]
 
 

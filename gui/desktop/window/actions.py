@@ -14,6 +14,8 @@ from dataclasses import dataclass, fields
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
 
+from gui.desktop.i18n import translate
+
 
 @dataclass(frozen=True)
 class WindowActions:
@@ -60,12 +62,12 @@ class WindowActions:
 # string. Applied after the first paint (``apply_shortcuts``): building key sequences sets up
 # PySide's large key enums, which would otherwise delay the first paint by tens of ms.
 SHORTCUTS: dict[str, tuple[str, str]] = {
-    "print_summary": ("standard", "Print"),
-    "save_summary": ("standard", "SaveAs"),
-    "quit": ("keys", "Ctrl+Q"),
-    "find": ("standard", "Find"),
-    "start_review": ("keys", "Ctrl+R"),
-    "review_attention": ("keys", "Ctrl+Shift+R"),
+    "print_summary": ("standard", "Print"),  # not shown
+    "save_summary": ("standard", "SaveAs"),  # not shown
+    "quit": ("keys", "Ctrl+Q"),  # not shown
+    "find": ("standard", "Find"),  # not shown
+    "start_review": ("keys", "Ctrl+R"),  # not shown
+    "review_attention": ("keys", "Ctrl+Shift+R"),  # not shown
     "help_contents": ("keys", "F1"),
     "menu_bar": ("keys", "F10"),
 }
@@ -81,55 +83,108 @@ def _action(parent: QWidget, text: str, tip: str) -> QAction:
 def create_actions(parent: QWidget) -> WindowActions:
     actions = WindowActions(
         print_summary=_action(
-            parent, "&Print summary…", "Print what you decided and what is left to do"
+            parent,
+            translate("WindowActions", "&Print summary…"),
+            translate("WindowActions", "Print what you decided and what is left to do"),
         ),
         save_summary=_action(
-            parent, "&Save summary as…", "Save the summary as PDF, HTML, Markdown or text"
+            parent,
+            translate("WindowActions", "&Save summary as…"),
+            translate("WindowActions", "Save the summary as PDF, HTML, Markdown or text"),
         ),
         export_checklist=_action(
-            parent, "&Export checklist…", "Save all decisions and their history to a file"
+            parent,
+            translate("WindowActions", "&Export checklist…"),
+            translate("WindowActions", "Save all decisions and their history to a file"),
         ),
         import_checklist=_action(
-            parent, "&Import checklist…", "Read decisions from a file exported by this app"
+            parent,
+            translate("WindowActions", "&Import checklist…"),
+            translate("WindowActions", "Read decisions from a file exported by this app"),
         ),
-        quit=_action(parent, "&Quit", "Close Privacy Review"),
-        find=_action(parent, "&Find…", "Search titles, notes and what is collected"),
-        clear_filters=_action(parent, "Show &all", "Clear the search and every filter"),
-        start_review=_action(parent, "&Start review…", "Go through the categories one by one"),
+        quit=_action(
+            parent,
+            translate("WindowActions", "&Quit"),
+            translate("WindowActions", "Close Privacy Review"),
+        ),
+        find=_action(
+            parent,
+            translate("WindowActions", "&Find…"),
+            translate("WindowActions", "Search titles, notes and what is collected"),
+        ),
+        clear_filters=_action(
+            parent,
+            translate("WindowActions", "Show &all"),
+            translate("WindowActions", "Clear the search and every filter"),
+        ),
+        start_review=_action(
+            parent,
+            translate("WindowActions", "&Start review…"),
+            translate("WindowActions", "Go through the categories one by one"),
+        ),
         review_attention=_action(
             parent,
-            "Review what needs &attention…",
-            "Go through what is not reviewed, later, changed or due",
+            translate("WindowActions", "Review what needs &attention…"),
+            translate("WindowActions", "Go through what is not reviewed, later, changed or due"),
         ),
         show_attention=_action(
-            parent, "Show what &needs attention", "Filter the checklist to what is left to do"
+            parent,
+            translate("WindowActions", "Show what &needs attention"),
+            translate("WindowActions", "Filter the checklist to what is left to do"),
         ),
         your_requests=_action(
             parent,
-            "Your &requests…",
-            "Your privacy requests: their status, deadlines, follow-ups",
+            translate("WindowActions", "Your &requests…"),
+            translate(
+                "WindowActions", "Your privacy requests: their status, deadlines, follow-ups"
+            ),
         ),
         check_links=_action(
-            parent, "Check &links…", "Check that the catalog's settings pages still open (online)"
+            parent,
+            translate("WindowActions", "Check &links…"),
+            translate(
+                "WindowActions", "Check that the catalog's settings pages still open (online)"
+            ),
         ),
         check_policies=_action(
             parent,
-            "Check for &policy changes…",
-            "Compare the platforms' privacy policies with the last check (online)",
+            translate("WindowActions", "Check for &policy changes…"),
+            translate(
+                "WindowActions",
+                "Compare the platforms' privacy policies with the last check (online)",
+            ),
         ),
         weekly_check=_action(
             parent,
-            "Check for policy changes &weekly when the app starts",
-            "Once a week at start-up, fetch the policies of the platforms you reviewed (online)",
+            translate("WindowActions", "Check for policy changes &weekly when the app starts"),
+            translate(
+                "WindowActions",
+                "Once a week at start-up, fetch the policies of the platforms you reviewed "
+                "(online)",
+            ),
         ),
         data_location=_action(
-            parent, "Where your &data is…", "Where the checklist, settings and logs are kept"
+            parent,
+            translate("WindowActions", "Where your &data is…"),
+            translate("WindowActions", "Where the checklist, settings and logs are kept"),
         ),
         help_contents=_action(
-            parent, "&Contents", "How the review works, what each status means, where data is"
+            parent,
+            translate("WindowActions", "&Contents"),
+            translate(
+                "WindowActions", "How the review works, what each status means, where data is"
+            ),
         ),
-        about=_action(parent, "&About Privacy Review", "Version and licence"),
-        menu_bar=_action(parent, "Menu bar", "Open the menu bar"),
+        about=_action(
+            parent,
+            translate("WindowActions", "&About Privacy Review"),
+            translate("WindowActions", "Version and licence"),
+        ),
+        menu_bar=_action(
+            parent,
+            translate("WindowActions", "Menu bar"),
+            translate("WindowActions", "Open the menu bar"),
+        ),
     )
     actions.weekly_check.setCheckable(True)  # off until the store says otherwise
     return actions
@@ -147,8 +202,8 @@ def apply_shortcuts(actions: WindowActions) -> None:
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
 
 
-def build_menus(menu_bar: QMenuBar, actions: WindowActions, *, online: bool) -> None:
-    file_menu = menu_bar.addMenu("&File")
+def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
+    file_menu = menu_bar.addMenu(translate("WindowActions", "&File"))
     file_menu.addAction(actions.print_summary)
     file_menu.addAction(actions.save_summary)
     file_menu.addSeparator()
@@ -157,24 +212,23 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions, *, online: bool) -> 
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
-    edit_menu = menu_bar.addMenu("&Edit")
+    edit_menu = menu_bar.addMenu(translate("WindowActions", "&Edit"))
     edit_menu.addAction(actions.find)
     edit_menu.addAction(actions.show_attention)
     edit_menu.addAction(actions.clear_filters)
 
-    review_menu = menu_bar.addMenu("&Review")
+    review_menu = menu_bar.addMenu(translate("WindowActions", "&Review"))
     review_menu.addAction(actions.start_review)
     review_menu.addAction(actions.review_attention)
     review_menu.addAction(actions.your_requests)
 
-    if online:
-        tools_menu = menu_bar.addMenu("&Tools")
-        tools_menu.addAction(actions.check_links)
-        tools_menu.addAction(actions.check_policies)
-        tools_menu.addSeparator()
-        tools_menu.addAction(actions.weekly_check)
+    tools_menu = menu_bar.addMenu(translate("WindowActions", "&Tools"))
+    tools_menu.addAction(actions.check_links)
+    tools_menu.addAction(actions.check_policies)
+    tools_menu.addSeparator()
+    tools_menu.addAction(actions.weekly_check)
 
-    help_menu = menu_bar.addMenu("&Help")
+    help_menu = menu_bar.addMenu(translate("WindowActions", "&Help"))
     help_menu.addAction(actions.help_contents)
     help_menu.addAction(actions.data_location)
     help_menu.addSeparator()

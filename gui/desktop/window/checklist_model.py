@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
 
@@ -54,7 +54,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
+from gui.core import dates
 from gui.core.checklist import STATUS_LABELS, ChecklistRow, Status
+from gui.desktop.i18n import translate
 from gui.desktop.views.plain_text import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -118,11 +120,16 @@ class PlatformProgress:
 
     @property
     def line(self) -> str:
-        text = f"{self.reviewed} of {self.total} reviewed"
-        if self.to_recheck:
-            text += f", {self.to_recheck} to re-check"
-        if self.retired:
-            text += f", {self.retired} retired"
+        # Numerus messages by the count each part is about (see gui.desktop.i18n). The counts
+        # are plain names: pyside6-lupdate skips a call whose count is an attribute.
+        total, to_recheck, retired = self.total, self.to_recheck, self.retired
+        text = translate("ChecklistModel", "{reviewed} of %n reviewed", "", total).format(
+            reviewed=self.reviewed
+        )
+        if to_recheck:
+            text += translate("ChecklistModel", ", %n to re-check", "", to_recheck)
+        if retired:
+            text += translate("ChecklistModel", ", %n retired", "", retired)
         return text
 
 
@@ -145,14 +152,6 @@ def search_blob(row: ChecklistRow) -> str:
     if row.decision is not None:
         parts.append(row.decision.note)
     return "\n".join(parts).casefold()
-
-
-def local_date(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d")
-
-
-def local_datetime(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def first_line(text: str) -> str:
@@ -185,7 +184,7 @@ def _never(_row: ChecklistRow) -> bool:
 class ColumnSpec:
     """Everything about one column of category rows, in one place."""
 
-    header: str
+    header: Callable[[], str]  # a function: translated when asked, after start-up
     text: Callable[[ChecklistRow], str]  # what the cell shows (and the mirror holds)
     sort_key: Callable[[ChecklistRow], tuple[Any, ...]]
     tooltip: Callable[[ChecklistRow], str | None] = _no_tooltip
@@ -194,7 +193,17 @@ class ColumnSpec:
 
 
 def _decided_text(row: ChecklistRow) -> str:
-    return local_date(row.decision.decided_at) if row.decision else ""
+    return dates.day(row.decision.decided_at) if row.decision else ""
+
+
+# Undecided rows sort before every date (ascending), as they are what is left to do.
+_NO_DATE = datetime.min.replace(tzinfo=UTC)
+
+
+def _decided_key(row: ChecklistRow) -> tuple[Any, ...]:
+    # By the moment itself, not its text: "9 Jan 2026" comes before "10 Feb 2026".
+    decided = row.decision.decided_at if row.decision else _NO_DATE
+    return (decided, row.title.casefold())
 
 
 def _note(row: ChecklistRow) -> str:
@@ -204,34 +213,35 @@ def _note(row: ChecklistRow) -> str:
 def _decided_tooltip(row: ChecklistRow) -> str | None:
     if row.decision is None:
         return None
-    return plain_tooltip(f"Decided {local_datetime(row.decision.decided_at)}")
+    return plain_tooltip(
+        translate("ChecklistModel", "Decided {moment}").format(
+            moment=dates.moment(row.decision.decided_at)
+        )
+    )
 
 
 COLUMNS: dict[Column, ColumnSpec] = {
     Column.CATEGORY: ColumnSpec(
-        "Category",
+        lambda: translate("ChecklistModel", "Category"),
         text=lambda row: row.title,
         sort_key=lambda row: (row.title.casefold(),),
         tooltip=lambda row: plain_tooltip(row.category.collected) if row.category else None,
     ),
     Column.STATUS: ColumnSpec(
-        "Status",
+        lambda: translate("ChecklistModel", "Status"),
         text=lambda row: row.status_label,
         sort_key=lambda row: (_STATUS_ORDER.get(row.status, 4), row.title.casefold()),
         edit=lambda row: row.status.value if row.status else "",
         editable=lambda row: not row.retired,
     ),
     Column.DECIDED: ColumnSpec(
-        "Decided on",
+        lambda: translate("ChecklistModel", "Decided on"),
         text=_decided_text,
-        sort_key=lambda row: (
-            row.decision.decided_at.isoformat() if row.decision else "",
-            row.title.casefold(),
-        ),
+        sort_key=_decided_key,
         tooltip=_decided_tooltip,
     ),
     Column.NOTE: ColumnSpec(
-        "Note",
+        lambda: translate("ChecklistModel", "Note"),
         text=lambda row: first_line(row.decision.note) if row.decision else "",
         sort_key=lambda row: (_note(row).casefold(), row.title.casefold()),
         tooltip=lambda row: plain_tooltip(_note(row)) if _note(row) else None,
@@ -240,14 +250,13 @@ COLUMNS: dict[Column, ColumnSpec] = {
         editable=lambda row: not row.retired and row.decision is not None,
     ),
     Column.FLAGS: ColumnSpec(
-        "Flags",
+        lambda: translate("ChecklistModel", "Flags"),
         text=lambda row: "; ".join(row.flags),
         sort_key=lambda row: (len(row.flags), row.title.casefold()),
     ),
 }
-assert list(COLUMNS) == list(Column), "every column is declared once, in order"
+assert list(COLUMNS) == list(Column), "every column is declared once, in order"  # not shown
 _SPECS = tuple(COLUMNS.values())
-HEADERS = {column: spec.header for column, spec in COLUMNS.items()}
 _EDITABLE_FLAGS = _CATEGORY_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
@@ -444,7 +453,7 @@ class ChecklistModel(QIdentityProxyModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return _SPECS[section].header
+            return _SPECS[section].header()
         return None
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
@@ -488,7 +497,9 @@ class ChecklistModel(QIdentityProxyModel):
         if role == _FONT and column == Column.CATEGORY:
             return self._bold
         if role == _ACCESSIBLE_TEXT and column == Column.CATEGORY:
-            return f"{group.name}: {group.progress.line}"
+            return translate("ChecklistModel", "{platform}: {progress}").format(
+                platform=group.name, progress=group.progress.line
+            )
         if role == KEY_ROLE:
             return (group.platform_id, "")
         if role == IS_PLATFORM_ROLE:

@@ -18,8 +18,9 @@ from gui.core.checklist import ChecklistRow, HistoryEntry, Status
 from gui.core.checklist_source import ChecklistSource
 from gui.core.store import StoreError
 from gui.core.topics import topics_in
+from gui.desktop.i18n import translate
 from gui.desktop.window.checklist_filter import ChecklistFilter
-from gui.desktop.window.checklist_model import ChecklistModel
+from gui.desktop.window.checklist_model import ChecklistModel, search_blob
 from gui.desktop.window.checklist_view import ChecklistView
 from gui.desktop.window.detail_pane import DetailPane
 from gui.desktop.window.filter_bar import FilterBar
@@ -85,7 +86,9 @@ class ChecklistPanel(QSplitter):
             rows = self.source.rows()
             self.detail.region = self.source.region()
         except StoreError as error:
-            self.status_message = f"The checklist could not be re-read: {error.message}"
+            self.status_message = translate(
+                "ChecklistPanel", "The checklist could not be re-read: {reason}"
+            ).format(reason=error.message)
             return False
         self.status_message = ""
         reset: list[bool] = []
@@ -113,7 +116,9 @@ class ChecklistPanel(QSplitter):
         try:
             row = self.source.row(platform_id, category_id)
         except StoreError as error:
-            self.status_message = f"The checklist could not be re-read: {error.message}"
+            self.status_message = translate(
+                "ChecklistPanel", "The checklist could not be re-read: {reason}"
+            ).format(reason=error.message)
             return False
         if row is None or not self.model.update_row(row):
             return self.reload()
@@ -126,7 +131,7 @@ class ChecklistPanel(QSplitter):
         try:
             new_row = self.source.record(row, status, note)
         except StoreError as error:
-            self._report_error("Decision not saved", error)
+            self._report_error(translate("ChecklistPanel", "Decision not saved"), error)
             return None
         log.info("decision recorded")  # which one is the user's business, not the log's
         return new_row
@@ -160,6 +165,10 @@ class ChecklistPanel(QSplitter):
         )
         self.tree.scrollTo(index)
         return True
+
+    def filter_accepts(self, row: ChecklistRow) -> bool:
+        """Whether the search and filters let ``row`` be shown."""
+        return self.proxy.accepts(row, search_blob(row))
 
     def shown_count(self) -> tuple[int, int]:
         """(categories shown, categories in all)."""
@@ -198,7 +207,9 @@ class ChecklistPanel(QSplitter):
         try:
             return self.source.history(row)
         except StoreError as error:
-            self.status_message = f"The history could not be read: {error.message}"
+            self.status_message = translate(
+                "ChecklistPanel", "The history could not be read: {reason}"
+            ).format(reason=error.message)
             return []
 
     def _collapsed_platforms(self) -> set[str]:

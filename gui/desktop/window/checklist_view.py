@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.desktop.i18n import translate
 from gui.desktop.window.checklist_model import (
     IS_PLATFORM_ROLE,
     PROGRESS_ROLE,
@@ -34,7 +35,12 @@ DEFAULT_WIDTHS = {
     Column.FLAGS: 175,
 }
 MIN_CATEGORY_WIDTH = 200
+# The title's share of the tree's width: the note and flags columns give way until it has
+# it. Most rows have no note and no flag, and both are shown in full in the detail pane and
+# the tooltip; a title cut short is the row the user cannot read.
+CATEGORY_SHARE = 0.5
 NARROW_WIDTH = 60  # what the note and flags columns shrink to at the least
+YIELDING = (Column.NOTE, Column.FLAGS)  # the columns that give the title room
 
 
 class ChecklistDelegate(QStyledItemDelegate):
@@ -47,7 +53,7 @@ class ChecklistDelegate(QStyledItemDelegate):
     ) -> QWidget | None:
         if index.column() == Column.STATUS:
             combo = QComboBox(parent)
-            combo.setAccessibleName("Status")
+            combo.setAccessibleName(translate("ChecklistView", "Status"))
             for value, label in status_choices():
                 combo.addItem(label, value)
             # Choosing commits at once, like the radio buttons in the detail pane.
@@ -57,7 +63,7 @@ class ChecklistDelegate(QStyledItemDelegate):
             if "\n" in (index.data(Qt.ItemDataRole.EditRole) or ""):
                 return None  # a multi-line note would be flattened in one line
             editor = QLineEdit(parent)
-            editor.setAccessibleName("Note")
+            editor.setAccessibleName(translate("ChecklistView", "Note"))
             return editor
         return super().createEditor(parent, option, index)
 
@@ -97,36 +103,80 @@ class CategoryColumnDelegate(ChecklistDelegate):
 
 
 class ChecklistView(QTreeView):
-    _fitted: set[int] = set()  # the widths fit_columns gave, so it may adjust them again
+    """The checklist tree. Column widths: the category title stretches; status and date
+    keep their widths; the note and flags columns have a *preferred* width (the default,
+    the user's drag, or what was remembered from last time) and give way when the title
+    would get less than ``CATEGORY_SHARE`` of the tree, down to ``NARROW_WIDTH``; with room
+    again, they grow back to it (``fit_columns``, on every resize). In a tree too narrow
+    for even that (an 800-pixel window), the flags column is left out: the platform's line
+    counts what is to re-check, and the detail pane says why."""
+
+    _preferred: dict[Column, int]  # note and flags: set with the columns (setup_columns)
+    _fitting: bool  # True while fit_columns sets widths: those are not the user's
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Give the category title the room in a narrow window: the note and flags columns
-        give way first (their text is elided and shown in full in the tooltip and the
-        detail pane); status and date keep their width."""
-        mine = {DEFAULT_WIDTHS[Column.NOTE], DEFAULT_WIDTHS[Column.FLAGS], *self._fitted}
-        if {self.columnWidth(Column.NOTE), self.columnWidth(Column.FLAGS)} - mine:
-            return  # the user's own widths (dragged, or remembered from last time) stay
+        """Give the category title its share of a narrow tree: the note and flags columns
+        give way (their text is elided, and shown in full in the tooltip and the detail
+        pane), in proportion to their preferred widths; status and date keep theirs."""
         available = self.viewport().width()
-        fixed = DEFAULT_WIDTHS[Column.STATUS] + DEFAULT_WIDTHS[Column.DECIDED]
-        wanted = fixed + DEFAULT_WIDTHS[Column.NOTE] + DEFAULT_WIDTHS[Column.FLAGS]
-        if available <= 0 or available - wanted >= MIN_CATEGORY_WIDTH:
+        if available <= 0 or not self._preferred:
             return
-        if self.columnWidth(Column.CATEGORY) >= MIN_CATEGORY_WIDTH:
-            return  # the title already has its room
-        spare = max(available - fixed - MIN_CATEGORY_WIDTH, 2 * NARROW_WIDTH)
-        note, flags = max(NARROW_WIDTH, spare * 2 // 5), max(NARROW_WIDTH, spare * 3 // 5)
-        self._fitted = {note, flags}
-        self.setColumnWidth(Column.NOTE, note)
-        self.setColumnWidth(Column.FLAGS, flags)
+        fixed = self.columnWidth(Column.STATUS) + self.columnWidth(Column.DECIDED)
+        shown = dict(self._preferred)
+        without_flags = available - fixed - NARROW_WIDTH * len(shown) < MIN_CATEGORY_WIDTH
+        if without_flags:
+            del shown[Column.FLAGS]
+        title = max(MIN_CATEGORY_WIDTH, int(available * CATEGORY_SHARE))
+        spare = max(available - fixed - title, 0)
+        wanted = sum(shown.values())
+        widths = {
+            column: preferred
+            if spare >= wanted
+            else min(preferred, max(NARROW_WIDTH, spare * preferred // wanted))
+            for column, preferred in shown.items()
+        }
+        self._fitting = True
+        try:
+            if self.isColumnHidden(Column.FLAGS) != without_flags:
+                self.setColumnHidden(Column.FLAGS, without_flags)
+            for column, width in widths.items():
+                if self.columnWidth(column) != width:
+                    self.setColumnWidth(column, width)
+        finally:
+            self._fitting = False
+
+    def keep_widths(self) -> None:
+        """Take the note and flags columns' widths as they are now (restored from last
+        time) as their preferred widths."""
+        self._preferred = {
+            column: self.columnWidth(column) or self._preferred.get(column, DEFAULT_WIDTHS[column])
+            for column in YIELDING
+        }
+
+    def show_preferred_widths(self) -> None:
+        """Put the note and flags columns back at their preferred widths, so that what is
+        saved for next time is the user's widths, not what this window's size made of
+        them (a narrow window once would otherwise narrow them for good)."""
+        self._fitting = True
+        try:
+            self.setColumnHidden(Column.FLAGS, False)
+            for column, width in self._preferred.items():
+                self.setColumnWidth(column, width)
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column in self._preferred and new > 0:
+            self._preferred[Column(column)] = new  # the user dragged it (0: hidden)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checklist")
-        self.setAccessibleName("Checklist")
+        self.setAccessibleName(translate("ChecklistView", "Checklist"))
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -141,6 +191,8 @@ class ChecklistView(QTreeView):
         self.setSortingEnabled(False)  # turned on once a model is set (see set_model)
         self.setExpandsOnDoubleClick(True)
         self.setAllColumnsShowFocus(True)
+        self._preferred = {}
+        self._fitting = False
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
@@ -196,4 +248,6 @@ class ChecklistView(QTreeView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         for column, width in DEFAULT_WIDTHS.items():
             self.setColumnWidth(column, width)
+        self._preferred = {column: DEFAULT_WIDTHS[column] for column in YIELDING}
+        header.sectionResized.connect(self._section_resized)
         self.setSortingEnabled(True)

@@ -30,18 +30,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core import dates
 from gui.core.catalog import Platform
 from gui.core.checklist import ChecklistRow, HistoryEntry, Status
-from gui.desktop.views.category_view import CategoryView, format_date, heading_label
+from gui.desktop.i18n import translate
+from gui.desktop.views.category_view import CategoryView, heading_label
 from gui.desktop.views.decision_editor import DecisionEditor
 from gui.desktop.views.plain_text import plain_label
 from gui.desktop.window.checklist_model import PlatformProgress
 from gui.desktop.window.history_view import HistoryView
 
 NOTE_SAVE_DELAY_MS = 1500
-NOTHING_SELECTED = (
-    "Select a category to see what the platform collects, record your decision and see its history."
-)
+
+
+def nothing_selected() -> str:
+    """The pane's hint when no row is selected (a function: translated when asked for)."""
+    return translate(
+        "DetailPane",
+        "Select a category to see what the platform collects, record your decision and see "
+        "its history.",
+    )
 
 
 class DetailPane(QWidget):
@@ -63,7 +71,7 @@ class DetailPane(QWidget):
         self._note_timer.timeout.connect(self._emit_edit)
 
         self.stack = QStackedWidget(self)
-        self.hint = plain_label(NOTHING_SELECTED)
+        self.hint = plain_label(nothing_selected())
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.hint)
         self.platform_page = _PlatformPage()
@@ -84,8 +92,11 @@ class DetailPane(QWidget):
         self.stack.addWidget(self.category_page)
 
         self.retired_label = plain_label(
-            "This category is no longer in the catalog. Your decision and its history are "
-            "kept; there is nothing left to do about it."
+            translate(
+                "DetailPane",
+                "This category is no longer in the catalog. Your decision and its history are "
+                "kept; there is nothing left to do about it.",
+            )
         )
         self.category_view = CategoryView()
         self.editor = DecisionEditor()
@@ -93,16 +104,21 @@ class DetailPane(QWidget):
         self.editor.note_edit.installEventFilter(self)
         # A few lines are enough here; the history below should stay in view.
         self.editor.note_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.confirm_button = QPushButton("Still &valid: confirm my decision")
+        self.confirm_button = QPushButton(
+            translate("DetailPane", "Still &valid: confirm my decision")
+        )
         self.confirm_button.setToolTip(
-            "Record that you checked again and your decision stands (clears the flags)"
+            translate(
+                "DetailPane",
+                "Record that you checked again and your decision stands (clears the flags)",
+            )
         )
         self.confirm_button.clicked.connect(self._confirm)
         self.saved_label = plain_label()
         self.history = HistoryView()
-        history_box = QGroupBox("History of this decision")
+        history_box = QGroupBox(translate("DetailPane", "History of this decision"))
         history_layout = QVBoxLayout(history_box)
-        self.history_empty = plain_label("No decision recorded yet.")
+        self.history_empty = plain_label(translate("DetailPane", "No decision recorded yet."))
         history_layout.addWidget(self.history_empty)
         history_layout.addWidget(self.history)
 
@@ -134,13 +150,13 @@ class DetailPane(QWidget):
         is in it (the checklist tree)."""
         self._focus_home = widget
 
-    def show_nothing(self, hint: str = NOTHING_SELECTED) -> None:
+    def show_nothing(self, hint: str | None = None) -> None:
         self.flush()
         self._shown += 1
         self._release_focus()
         self._row = None
         self.saved_label.clear()
-        self.hint.setText(hint)
+        self.hint.setText(hint if hint is not None else nothing_selected())
         self.stack.setCurrentIndex(0)
 
     def show_platform(
@@ -245,7 +261,7 @@ class DetailPane(QWidget):
         stored = self._row.decision
         if stored is not None and status == stored.status and note != stored.note:
             self._note_timer.start()  # typing a note: wait for a pause
-            self.saved_label.setText("Note not saved yet…")
+            self.saved_label.setText(translate("DetailPane", "Note not saved yet…"))
             return
         self._note_timer.stop()
         self._emit_edit()
@@ -255,25 +271,27 @@ class DetailPane(QWidget):
             return
         status, note = self.editor.value()
         if status is not None:
-            self._send(self._row, status, note, "Saved")
+            self._send(self._row, status, note, translate("DetailPane", "Saved: {category}."))
 
     def _confirm(self) -> None:
         if self._row is None or self._row.decision is None:
             return
         self._note_timer.stop()
         status, note = self.editor.value()
-        self._send(self._row, status or self._row.decision.status, note, "Confirmed")
+        confirmed = translate("DetailPane", "Confirmed: {category}.")
+        self._send(self._row, status or self._row.decision.status, note, confirmed)
 
     def _send(self, row: ChecklistRow, status: Status, note: str, done: str) -> None:
-        """Hand the decision to the window; say it was saved only under the category it
-        was saved for, and only when the store took it (the window shows why not)."""
+        """Hand the decision to the window; say it was saved (``done``, translated, with a
+        ``{category}`` placeholder) only under the category it was saved for, and only when
+        the store took it (the window shows why not)."""
         self.decisionEdited.emit(row, status, note)
         shown = self._row
         if shown is None or _key(shown) != _key(row):
             return  # the pane moved on (the row left the filter): the status bar says it
         decision = shown.decision
         if decision is not None and decision.status == status and decision.note == note:
-            self.saved_label.setText(f"{done}: {row.title}.")
+            self.saved_label.setText(done.format(category=row.title))
 
     def _review_platform(self) -> None:
         if self.platform_page.platform_id:
@@ -293,11 +311,13 @@ class _PlatformPage(QWidget):
         self.progress_label = plain_label()
         self.policies_label = plain_label()
         # Alt+V: Alt+R is the Review menu.
-        self.review_button = QPushButton("Re&view this platform…")
+        self.review_button = QPushButton(translate("DetailPane", "Re&view this platform…"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_label)
         layout.addWidget(self.progress_label)
-        layout.addWidget(heading_label("Policies the catalog was checked against"))
+        layout.addWidget(
+            heading_label(translate("DetailPane", "Policies the catalog was checked against"))
+        )
         layout.addWidget(self.policies_label)
         line = QHBoxLayout()
         line.addWidget(self.review_button)
@@ -310,13 +330,20 @@ class _PlatformPage(QWidget):
     ) -> None:
         self.platform_id = platform.id if platform else ""
         self.name_label.setText(name)
-        self.progress_label.setText(progress.line[0].upper() + progress.line[1:] + ".")
+        # The line starts with a number ("4 of 17 reviewed"): a sentence as it is.
+        self.progress_label.setText(
+            translate("DetailPane", "{progress}.").format(progress=progress.line)
+        )
         if platform is None:
-            self.policies_label.setText("This platform is no longer in the catalog.")
+            self.policies_label.setText(
+                translate("DetailPane", "This platform is no longer in the catalog.")
+            )
         else:
+            version = translate("DetailPane", "{policy}, version of {day}")
             self.policies_label.setText(
                 "\n".join(
-                    f"{p.title}, version of {format_date(p.effective)}" for p in platform.policies
+                    version.format(policy=p.title, day=dates.day(p.effective))
+                    for p in platform.policies
                 )
             )
         self.review_button.setEnabled(platform is not None and progress.total > 0)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.catalog.model import TOPIC_TITLES
 from gui.core.checklist import STATUS_LABELS, UNREVIEWED_LABEL, Status
+from gui.desktop.i18n import translate
 from gui.desktop.window.checklist_filter import ANY_STATUS, UNREVIEWED, ChecklistFilter
 
 
@@ -32,35 +33,39 @@ class FilterBar(QWidget):
         self._proxy = proxy
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Find: title, note, what is collected")
+        self.search.setPlaceholderText(
+            translate("FilterBar", "Find: title, note, what is collected")
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Find in the checklist")
+        self.search.setAccessibleName(translate("FilterBar", "Find in the checklist"))
         self.search.textChanged.connect(self._on_search)
         # Esc empties the search (Qt's line edit has no key for it); only while it has text,
         # so an Esc meant for something else is not taken.
         self.search.installEventFilter(self)
 
         self.status = QComboBox(self)
-        self.status.setAccessibleName("Show status")
-        self.status.addItem("Any status", ANY_STATUS)
+        self.status.setAccessibleName(translate("FilterBar", "Show status"))
+        self.status.addItem(translate("FilterBar", "Any status"), ANY_STATUS)
         self.status.addItem(UNREVIEWED_LABEL, UNREVIEWED)
         for status in Status:
             self.status.addItem(STATUS_LABELS[status], status.value)
         self.status.currentIndexChanged.connect(self._on_status)
 
         self.topic = QComboBox(self)
-        self.topic.setAccessibleName("Show topic")
-        self.topic.addItem("Any topic", None)
+        self.topic.setAccessibleName(translate("FilterBar", "Show topic"))
+        self.topic.addItem(translate("FilterBar", "Any topic"), None)
         self.topic.currentIndexChanged.connect(self._on_topic)
 
-        self.attention = QCheckBox("&Needs attention", self)
-        self.attention.setToolTip("Only what is left to do: not reviewed, later, changed or due")
+        self.attention = QCheckBox(translate("FilterBar", "&Needs attention"), self)
+        self.attention.setToolTip(
+            translate("FilterBar", "Only what is left to do: not reviewed, later, changed or due")
+        )
         self.attention.toggled.connect(self._on_attention)
 
-        status_label = QLabel("&Status:", self)
+        status_label = QLabel(translate("FilterBar", "&Status:"), self)
         status_label.setBuddy(self.status)
         # Alt+I: Alt+T is the Tools menu.
-        topic_label = QLabel("Top&ic:", self)
+        topic_label = QLabel(translate("FilterBar", "Top&ic:"), self)
         topic_label.setBuddy(self.topic)
 
         # The search field on its own line: it keeps a usable width in a narrow window.
@@ -85,7 +90,7 @@ class FilterBar(QWidget):
         current = self.topic.currentData()
         self.topic.blockSignals(True)
         self.topic.clear()
-        self.topic.addItem("Any topic", None)
+        self.topic.addItem(translate("FilterBar", "Any topic"), None)
         for topic in topics:
             self.topic.addItem(TOPIC_TITLES.get(topic, topic), topic)
         found = self.topic.findData(current) if current else 0

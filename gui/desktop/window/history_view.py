@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from gui.core import dates
 from gui.core.checklist import HistoryEntry
 from gui.core.words import status_words
-from gui.desktop.window.checklist_model import local_datetime
+from gui.desktop.i18n import translate
 
 
 def change_text(entry: HistoryEntry, kind: str | None = None) -> str:
@@ -17,8 +18,8 @@ def change_text(entry: HistoryEntry, kind: str | None = None) -> str:
     before = status_words(entry.old_status, kind)
     after = status_words(entry.new_status, kind)
     if entry.old_status == entry.new_status:
-        return f"{after} (confirmed or note changed)"
-    return f"{before} → {after}"
+        return translate("HistoryView", "{status} (confirmed or note changed)").format(status=after)
+    return translate("HistoryView", "{before} → {after}").format(before=before, after=after)
 
 
 class HistoryView(QTreeWidget):
@@ -28,13 +29,19 @@ class HistoryView(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(3)
-        self.setHeaderLabels(["When", "Change", "Note"])
+        self.setHeaderLabels(
+            [
+                translate("HistoryView", "When"),
+                translate("HistoryView", "Change"),
+                translate("HistoryView", "Note"),
+            ]
+        )
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAccessibleName("History of this decision")
+        self.setAccessibleName(translate("HistoryView", "History of this decision"))
         self.setWordWrap(False)
 
     def set_entries(self, entries: Sequence[HistoryEntry], kind: str | None = None) -> None:
@@ -42,7 +49,7 @@ class HistoryView(QTreeWidget):
         self.clear()
         for entry in sorted(entries, key=lambda e: e.at, reverse=True):
             item = QTreeWidgetItem(
-                [local_datetime(entry.at), change_text(entry, kind), entry.note.replace("\n", " ")]
+                [dates.moment(entry.at), change_text(entry, kind), entry.note.replace("\n", " ")]
             )
             item.setToolTip(2, "")
             self.addTopLevelItem(item)

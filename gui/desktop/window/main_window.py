@@ -1,10 +1,13 @@
 """The checklist window's frame: menus, toolbar, status bar, and the commands.
 
 Built in two steps so that it paints fast: the constructor makes the shell (menus, toolbar,
-status bar and an "Opening your checklist" placeholder; nothing slow imported), and
-``set_data`` puts the checklist panel in once the catalog and the store are open. Commands
-that need other parts of the app (summary, wizard, online checks, import/export) import
-them when used.
+status bar and an "Opening your checklist" placeholder), and ``set_data`` puts the checklist
+panel in once the catalog and the store are open. The imports at the top are what the shell
+needs and nothing more. The window's other parts are imported where they are first used:
+the checklist panel with the data, the commands' modules (import/export, the guided review,
+help, summaries, requests, online checks) when chosen. Between them they bring in
+``gui.core``'s catalog, checklist and store and PySide's ``Qt`` namespace, about half a second
+that the first paint does not wait for (``LATE_IMPORTS`` in tests/test_import_boundaries.py).
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from gui.core.paths import AppDirs
+from gui.desktop.i18n import translate
 from gui.desktop.online.check_kind import CheckKind
 from gui.desktop.window.actions import (
     WindowActions,
@@ -29,8 +33,6 @@ from gui.desktop.window.actions import (
 from gui.desktop.window.window_state import DEFAULT_SIZE, WindowState, fit_to_screen
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
-
     from gui.core.catalog import Catalog
     from gui.core.checklist import ChecklistRow
     from gui.core.checklist_source import ChecklistSource
@@ -50,12 +52,11 @@ class MainWindow(QMainWindow):
         self.source: ChecklistSource | None = None
         self.panel: ChecklistPanel | None = None
         self._kept: list[Any] = []  # non-modal dialogs and flows kept alive while open
-        self.online: OnlineChecks | None = None  # made with the data, when in this build
-        self._online_available = _online_available()
+        self.online: OnlineChecks | None = None  # made with the data
         self._shell_finished = False
         self._menu_key_added = False
         self._fitted_with_frame = False
-        self.setWindowTitle("Privacy Review")
+        self.setWindowTitle(translate("MainWindow", "Privacy Review"))
         self.setObjectName("main-window")
 
         # Centred by stretches rather than an alignment flag: touching PySide's ``Qt``
@@ -63,20 +64,20 @@ class MainWindow(QMainWindow):
         placeholder = QWidget()
         placeholder_layout = QHBoxLayout(placeholder)
         placeholder_layout.addStretch(1)
-        placeholder_layout.addWidget(QLabel("Opening your checklist…"))
+        placeholder_layout.addWidget(QLabel(translate("MainWindow", "Opening your checklist…")))
         placeholder_layout.addStretch(1)
         self.setCentralWidget(placeholder)
 
         self.commands = create_actions(self)
-        build_menus(self.menuBar(), self.commands, online=self._online_available)
-        self.toolbar = QToolBar("Main toolbar", self)
+        build_menus(self.menuBar(), self.commands)
+        self.toolbar = QToolBar(translate("MainWindow", "Main toolbar"), self)
         build_toolbar(self.toolbar, self.commands)
         self.addToolBar(self.toolbar)
         self._connect(self.commands)
         for action in self.commands.needing_data():
             action.setEnabled(False)
 
-        self.location_label = QLabel("Opening your checklist…")
+        self.location_label = QLabel(translate("MainWindow", "Opening your checklist…"))
         self.shown_label = QLabel()
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.shown_label)
@@ -141,28 +142,31 @@ class MainWindow(QMainWindow):
         self.source = ReportingSource(catalog, store, self._decision_saved)
         self.panel = ChecklistPanel(self.source, self._show_store_error)
         self.panel.detail.set_focus_home(self.panel.tree)
-        if not self.window_state.restore_panel(self.panel, self.panel.tree.header()):
-            tree_share = 0.55 if self.width() < 1000 else 0.62
+        restored = self.window_state.restore_panel(self.panel, self.panel.tree.header())
+        self.panel.tree.keep_widths()  # the note and flags widths from last time, if any
+        if not restored:
+            # A narrow window leaves the tree a little more: its titles need the room.
+            tree_share = 0.6 if self.width() < 1000 else 0.62
             tree_width = int(self.width() * tree_share)
             self.panel.setSizes([tree_width, self.width() - tree_width])
-        central: QWidget = self.panel
-        if self._online_available and self.online is None:
+        if self.online is None:
             from gui.desktop.window.online_controller import OnlineChecks
 
             self.online = OnlineChecks(catalog, store, parent=self, status_bar=self.statusBar())
             self.online.weeklySettingRead.connect(self.commands.weekly_check.setChecked)
-            central = self.online.wrap(self.panel)  # policy-change notices above the tree
-        self.setCentralWidget(central)
+        # The policy-change notices above the tree.
+        self.setCentralWidget(self.online.wrap(self.panel))
         self.panel.filter_bar.changed.connect(self._filter_changed)
         self.location_label.setText(store.describe_location())
-        self.location_label.setToolTip("Help > Where your data is… lists every folder")
+        self.location_label.setToolTip(
+            translate("MainWindow", "Help > Where your data is… lists every folder")
+        )
         if not store.encrypted:
             self.location_label.setStyleSheet("font-weight: bold")
         for action in self.commands.needing_data():
             action.setEnabled(True)
         self.panel.tree.setFocus()
-        if self.online is not None:
-            self.online.data_shown()
+        self.online.data_shown()
         from gui.desktop.evidence.menu import install_evidence
 
         install_evidence(self)  # File > Read a data export…, and findings in the views
@@ -206,18 +210,24 @@ class MainWindow(QMainWindow):
             self.shown_label.clear()
             return
         shown, total = self.panel.shown_count()
-        self.shown_label.setText(f"Showing {shown} of {total} categories")
+        self.shown_label.setText(
+            translate("MainWindow", "Showing {shown} of %n categories", "", total).format(
+                shown=shown
+            )
+        )
 
     def _decision_saved(self, row: ChecklistRow) -> None:
         """Every save says which category it saved, also when the row has just left the
         filter and the pane shows another one."""
-        from gui.desktop.window.checklist_model import search_blob
-
         title = row.title or row.category_id
-        message = f"Saved: {title}"
-        if self.panel is not None and not self.panel.proxy.accepts(row, search_blob(row)):
-            message += " (it no longer matches the filter, so the list hides it)"
-        self.statusBar().showMessage(message, 15_000)
+        if self.panel is not None and not self.panel.filter_accepts(row):
+            message = translate(
+                "MainWindow",
+                "Saved: {category} (it no longer matches the filter, so the list hides it)",
+            )
+        else:
+            message = translate("MainWindow", "Saved: {category}")
+        self.statusBar().showMessage(message.format(category=title), 15_000)
 
     def _keep_detail_in_filter(self) -> None:
         """The pane never shows a category the filter hides: when the filter takes the
@@ -235,7 +245,9 @@ class MainWindow(QMainWindow):
         first = panel.proxy.index(0, 0)
         if not first.isValid():
             panel.tree.selectionModel().clearCurrentIndex()
-            panel.detail.show_nothing("Nothing in the checklist matches the search and filters.")
+            panel.detail.show_nothing(
+                translate("MainWindow", "Nothing in the checklist matches the search and filters.")
+            )
             return
         child = panel.proxy.index(0, 0, first)
         target = child if child.isValid() else first
@@ -263,6 +275,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.panel is not None:
             self.panel.detail.flush()  # a note still being typed
+            self.panel.tree.show_preferred_widths()  # saved as the user set them
         self.window_state.save(self, self.panel, self.panel.tree.header() if self.panel else None)
         if self.online is not None:
             self.online.shutdown()  # a check still running is cancelled and its thread ended
@@ -327,7 +340,9 @@ class MainWindow(QMainWindow):
         from gui.desktop.summary.dialogs import save_summary_as
 
         def saved(path: Path) -> None:
-            self.statusBar().showMessage(f"Summary saved to {path}", 10_000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Summary saved to {path}").format(path=path), 10_000
+            )
 
         return self.keep(
             save_summary_as(self, self.source.catalog, self.source.store, on_saved=saved)
@@ -441,22 +456,6 @@ class MainWindow(QMainWindow):
         return show_about(self, self.catalog.version if self.catalog else "")
 
     def show_warning(self, title: str, text: str, informative: str = "") -> QMessageBox:
-        from PySide6.QtWidgets import QMessageBox
-
         from gui.desktop.window.messages import show_message
 
         return show_message(self, title, text, informative, icon=QMessageBox.Icon.Warning)
-
-
-def _online_available() -> bool:
-    """Whether the online checks are part of this build (a cheap look, no import)."""
-    from importlib.util import find_spec
-
-    try:
-        # The menu needs both the checks and the window's runner for them.
-        return all(
-            find_spec(name) is not None
-            for name in ("gui.desktop.online.worker", "gui.desktop.window.online_controller")
-        )
-    except (ImportError, ValueError):
-        return False

@@ -1,9 +1,13 @@
 """Non-blocking message boxes with plain text: shown with ``open()`` so nothing waits in a
 nested event loop, and tests can find and close them. Text may contain file names, catalog
-text or error messages, so it is never interpreted as rich text."""
+text or error messages, so it is never interpreted as rich text.
+
+Importing this module sets up PySide's ``Qt`` namespace (50-100 ms): the window shell, which
+paints before it needs any message, imports it later (see ``main_window``)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -16,8 +20,6 @@ def show_message(
     icon: QMessageBox.Icon = QMessageBox.Icon.Information,
     details: str = "",
 ) -> QMessageBox:
-    from PySide6.QtCore import Qt  # not at import: the Qt namespace costs ~25 ms to set up
-
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if informative:

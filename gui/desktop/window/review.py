@@ -11,19 +11,18 @@ from PySide6.QtCore import Qt
 
 from gui.core.catalog import Catalog
 from gui.core.checklist import build_checklist
+from gui.core.review.plan import PlanChoice, Scope
+from gui.desktop.wizard.wizard import ReviewWizard
 
 if TYPE_CHECKING:
     from gui.core.store import Store
     from gui.desktop.window.main_window import MainWindow
-    from gui.desktop.wizard.wizard import ReviewWizard
 
 
 def attention_choice(wizard: ReviewWizard, catalog: Catalog, store: Store) -> None:
     """Point the wizard's start page at what needs attention: the platforms with something
     to do, and every category on them that is not reviewed, marked for later, changed since
     the user decided or due for a re-check (the user can narrow it on the start page)."""
-    from gui.core.review.plan import PlanChoice, Scope
-
     rows = build_checklist(catalog, store.decisions(), recheck_days=store.recheck_days())
     platform_ids = tuple(
         p.id for p in catalog.platforms if any(r.platform_id == p.id and r.to_do for r in rows)
@@ -43,8 +42,6 @@ def open_review(
     topics: Sequence[str] | None = None,
     attention: bool = False,
 ) -> ReviewWizard:
-    from gui.desktop.wizard.wizard import ReviewWizard
-
     wizard = ReviewWizard(
         catalog,
         store,

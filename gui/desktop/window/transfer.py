@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.core.store import ImportResult, Store, StoreError, read_export_file
 from gui.core.store.files import write_private_file
+from gui.desktop.i18n import translate
 from gui.desktop.window.messages import show_message, show_store_error
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "Privacy Review checklist (*.json)"
+
+def file_filter() -> str:
+    return translate("Transfer", "Privacy Review checklist (*.json)")
 
 
 def _documents() -> Path:
@@ -35,21 +38,27 @@ def export_to(parent: QWidget | None, store: Store, path: Path) -> bool:
         data = json.dumps(store.export_json(), indent=2, ensure_ascii=False) + "\n"
         write_private_file(path, data.encode("utf-8"))
     except StoreError as error:
-        show_store_error(parent, "Checklist not exported", error)
+        show_store_error(parent, translate("Transfer", "Checklist not exported"), error)
         return False
     except OSError as error:
         show_message(
             parent,
-            "Checklist not exported",
-            f"The checklist was not exported to {path}: {error.strerror or error}",
+            translate("Transfer", "Checklist not exported"),
+            translate("Transfer", "The checklist was not exported to {path}: {reason}").format(
+                path=path, reason=error.strerror or error
+            ),
             icon=QMessageBox.Icon.Warning,
         )
         return False
     show_message(
         parent,
-        "Checklist exported",
-        f"Your checklist was exported to {path}.",
-        "The file is not encrypted: it holds your decisions and notes. Keep it somewhere private.",
+        translate("Transfer", "Checklist exported"),
+        translate("Transfer", "Your checklist was exported to {path}.").format(path=path),
+        translate(
+            "Transfer",
+            "The file is not encrypted: it holds your decisions and notes. Keep it somewhere "
+            "private.",
+        ),
     )
     return True
 
@@ -60,16 +69,23 @@ def import_from(parent: QWidget | None, store: Store, path: Path) -> ImportResul
     try:
         result = store.import_json(read_export_file(path))
     except StoreError as error:  # ImportRejectedError included: its message lists why
-        show_store_error(parent, "Checklist not imported", error)
+        show_store_error(parent, translate("Transfer", "Checklist not imported"), error)
         return None
     log.info("imported a checklist file: %s", result)
-    show_message(parent, "Checklist imported", f"From {path}: {result}.")
+    show_message(
+        parent,
+        translate("Transfer", "Checklist imported"),
+        translate("Transfer", "From {path}: {result}.").format(path=path, result=result),
+    )
     return result
 
 
 def choose_export_file(parent: QWidget, then: Callable[[Path], object]) -> QFileDialog:
-    name = f"privacy-review-checklist-{datetime.now():%Y-%m-%d}.json"
-    dialog = QFileDialog(parent, "Export checklist", str(_documents() / name), FILE_FILTER)
+    # A file name, not words: ISO dates keep a folder of exports in order.
+    name = f"privacy-review-checklist-{date.today().isoformat()}.json"
+    dialog = QFileDialog(
+        parent, translate("Transfer", "Export checklist"), str(_documents() / name), file_filter()
+    )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix("json")
     dialog.fileSelected.connect(lambda chosen: then(Path(chosen)))
@@ -78,7 +94,9 @@ def choose_export_file(parent: QWidget, then: Callable[[Path], object]) -> QFile
 
 
 def choose_import_file(parent: QWidget, then: Callable[[Path], None]) -> QFileDialog:
-    dialog = QFileDialog(parent, "Import checklist", str(_documents()), FILE_FILTER)
+    dialog = QFileDialog(
+        parent, translate("Transfer", "Import checklist"), str(_documents()), file_filter()
+    )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.fileSelected.connect(lambda chosen: then(Path(chosen)))
