@@ -17,6 +17,7 @@ from typing import Any
 from gui import __version__
 from gui.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandError
 from gui.cli.i18n import _
+from gui.core.lookup import suggestions
 
 # As early as the app can note it: ``--profile-startup`` measures from here (the interpreter's
 # own start-up and ``import gui`` come before this and are not counted).
@@ -54,8 +55,6 @@ class _Parser(argparse.ArgumentParser):
         if choices is None or value in choices or not isinstance(value, str):
             super()._check_value(action, value)
             return
-        from gui.core.lookup import suggestions
-
         known = [str(choice) for choice in choices]
         close = suggestions(value, known)
         if close:

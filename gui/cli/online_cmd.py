@@ -1,4 +1,5 @@
 """``privacy-review check-policies`` and ``privacy-review check-links``: the online checks.
+Their arguments are in ``gui.cli.args.online``.
 
 Both contact the platforms' servers, and only when run. Exit 0 when the check ran, whatever
 it found (an unreachable page is a finding, not a failure of the command); 1 when it could
@@ -11,66 +12,31 @@ import argparse
 import json
 import sys
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from gui.cli.catalog_cmd import load_for_command
+from gui.cli.errors import CommandError
+from gui.cli.i18n import _, ngettext
+from gui.cli.store_cmd import open_for_command
+from gui.core.online import checks
+from gui.core.online.http import HttpClient
+from gui.core.online.policy_watch import (
+    PolicyOutcome,
+    policy_change_notices,
+    reviewed_platform_ids,
+)
+from gui.core.online.textdiff import diff_as_text
+from gui.core.store import StoreError
 
 if TYPE_CHECKING:
     from gui.core.catalog import Catalog, Platform
 
 
-def register(subparsers: Any) -> None:
-    policies = subparsers.add_parser(
-        "check-policies",
-        help="fetch the privacy policies of the platforms you reviewed and report changes "
-        "(contacts the platforms' servers)",
-        description="Fetch each policy document, compare its text with the copy kept at the "
-        "previous check, and report what changed. The first check of a policy records it.",
-    )
-    _platform_option(policies, "default: every platform you have reviewed")
-    policies.add_argument("--json", action="store_true", help="print JSON")
-    policies.set_defaults(handler=check_policies)
-
-    links = subparsers.add_parser(
-        "check-links",
-        help="check that the catalog's settings and source links still work "
-        "(contacts the platforms' servers)",
-        description="Request every settings and source URL of the platforms and report for "
-        "each: reachable, redirected, login-required, not-found or failed.",
-    )
-    _platform_option(links, "default: every platform in the catalog")
-    links.add_argument("--json", action="store_true", help="print JSON")
-    links.set_defaults(handler=check_links)
-
-
-def _platform_option(parser: argparse.ArgumentParser, default: str) -> None:
-    parser.add_argument(
-        "--platform",
-        dest="platforms",
-        action="extend",
-        nargs="+",
-        metavar="ID",
-        help=f"check only these platforms (repeatable); {default}",
-    )
-
-
 def _chosen(catalog: Catalog, ids: list[str]) -> list[Platform]:
-    from gui.cli import CommandError
-    from gui.core.online.checks import UnknownPlatformError, select_platforms
-
     try:
-        return select_platforms(catalog, ids)
-    except UnknownPlatformError as error:
+        return checks.select_platforms(catalog, ids)
+    except checks.UnknownPlatformError as error:
         raise CommandError(str(error)) from None
-
-
-def _require_requests() -> None:
-    from gui.cli import CommandError
-
-    try:
-        import requests  # noqa: F401 - only to say clearly when it is missing
-    except ImportError:
-        raise CommandError(
-            "the online checks need the 'requests' package, which is not installed"
-        ) from None
 
 
 class _Progress:
@@ -96,18 +62,13 @@ class _Progress:
 
 
 def check_links(args: argparse.Namespace) -> int:
-    from gui.cli.catalog_cmd import load_for_command
-    from gui.core.online.checks import link_check_tasks, run_tasks
-    from gui.core.online.http import HttpClient
-
     catalog = load_for_command(args)
     platforms = _chosen(catalog, args.platforms) if args.platforms else list(catalog.platforms)
-    _require_requests()
-    tasks = link_check_tasks(platforms)
+    tasks = checks.link_check_tasks(platforms)
     progress = _Progress()
     results = []
     with HttpClient() as client:
-        for result in run_tasks(tasks, client, progress):
+        for result in checks.run_tasks(tasks, client, progress):
             results.append(result)
             if not args.json:
                 progress.clear()
@@ -116,19 +77,22 @@ def check_links(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([r.to_json() for r in results], indent=2, ensure_ascii=False))
         return 0
+    # The outcomes are the ids the JSON has too (reachable, not-found...): not translated.
     counts = Counter(str(r.outcome) for r in results)
     summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
-    from gui.core.words import count_words
-
-    links = count_words(len(results), "link")
-    print(f"{links} on {count_words(len(platforms), 'platform')}: {summary or 'nothing to check'}")
+    links = ngettext("{count} link", "{count} links", len(results)).format(count=len(results))
+    on = ngettext("{count} platform", "{count} platforms", len(platforms)).format(
+        count=len(platforms)
+    )
+    print(
+        _("{links} on {platforms}: {summary}").format(
+            links=links, platforms=on, summary=summary or _("nothing to check")
+        )
+    )
     return 0
 
 
 def check_policies(args: argparse.Namespace) -> int:
-    from gui.cli import CommandError
-    from gui.core.store import StoreError
-
     try:
         return _check_policies(args)
     except StoreError as error:  # reading the checklist failed; saving failures are results
@@ -136,33 +100,22 @@ def check_policies(args: argparse.Namespace) -> int:
 
 
 def _check_policies(args: argparse.Namespace) -> int:
-    from gui.cli import CommandError
-    from gui.cli.catalog_cmd import load_for_command
-    from gui.cli.store_cmd import open_for_command
-    from gui.core.online.checks import check_policies
-    from gui.core.online.http import HttpClient
-    from gui.core.online.policy_watch import (
-        PolicyOutcome,
-        policy_change_notices,
-        reviewed_platform_ids,
-    )
-    from gui.core.online.textdiff import diff_as_text
-
     catalog = load_for_command(args)
     platforms = _chosen(catalog, args.platforms) if args.platforms else []
-    _require_requests()
     with open_for_command(args) as store:
         if not args.platforms:
             reviewed = reviewed_platform_ids(store)
             platforms = [p for p in map(catalog.platform, reviewed) if p is not None]
             if not platforms:
                 raise CommandError(
-                    "no platform to check: you have not reviewed any platform yet; "
-                    "name one with --platform ID"
+                    _(
+                        "no platform to check: you have not reviewed any platform yet; "
+                        "name one with --platform ID"
+                    )
                 )
         progress = _Progress()
         with HttpClient() as client:
-            results = check_policies(store, platforms, client, progress)
+            results = checks.check_policies(store, platforms, client, progress)
         progress.clear()
         notices = policy_change_notices(store, catalog)
     if args.json:

@@ -1,38 +1,14 @@
-"""``privacy-review wizard [--platform ID ...] [--topic TOPIC ...]``: open the app with the
-guided review, its start page set to those platforms and topics."""
+"""``privacy-review wizard``: check the platforms and topics given, then open the app with
+the guided review, its start page set to them. The arguments are in ``gui.cli.args.wizard``."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from gui.cli.i18n import _
-
-
-def register(subparsers: Any) -> None:
-    wizard = subparsers.add_parser(
-        "wizard",
-        help=_("open the guided review"),
-        description=_(
-            "Open the app with the guided review. Platforms and topics given here "
-            "are chosen on its first page; a topic reviews that topic across the platforms."
-        ),
-    )
-    wizard.add_argument(
-        "--platform",
-        dest="platform_ids",
-        action="append",
-        metavar="ID",
-        help=_("a platform to review, e.g. x (repeat for more; see `catalog list`)"),
-    )
-    wizard.add_argument(
-        "--topic",
-        dest="topic_ids",
-        action="append",
-        metavar="TOPIC",
-        help=_("review one topic across platforms, e.g. ai-training (repeat for more)"),
-    )
-    wizard.set_defaults(handler=open_wizard)
+from gui.cli.catalog_cmd import load_for_command
+from gui.cli.lookup import resolve_id, resolve_platform_ids
+from gui.core.topics import topics_in
+from gui.desktop import app
 
 
 def check_choices(
@@ -41,10 +17,6 @@ def check_choices(
     """The platform ids and topics as the catalog spells them (typed in any case), repeats
     dropped, order kept; CommandError with "did you mean" and the valid values when one is
     unknown."""
-    from gui.cli.catalog_cmd import load_for_command
-    from gui.cli.lookup import resolve_id, resolve_platform_ids
-    from gui.core.topics import topics_in
-
     catalog = load_for_command(args)
     found_platforms = None
     if platform_ids:
@@ -63,7 +35,5 @@ def open_wizard(args: argparse.Namespace) -> int:
     args.open_wizard = True
     args.wizard_platforms = platform_ids
     args.wizard_topics = topics
-    # Looked up at call time so the app (and tests) see the same function.
-    from gui.desktop import app
-
+    # Through the module, at call time, so the app (and tests) see the same function.
     return app.run_gui(args)

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from gui.cli import main
+from gui.core import dates
 from gui.core.checklist import HistoryEntry, Status
 from gui.core.paths import resolve
 from gui.core.review.session import save_region
@@ -36,6 +37,13 @@ def test_mark_says_the_choice_for_the_control_and_takes_ids_in_any_case(
     code, out, err = run(capsys, "mark", "facebook", "ai-training", "opted-out")
     assert code == 0, err
     assert out.startswith("Saved: facebook/ai-training: I sent the form (")
+    # Dates in the words people read (gui.core.dates), in the user's time zone.
+    with open_store(resolve()) as store:
+        (decided_at,) = {d.decided_at for d in store.decisions() if d.platform_id == "facebook"}
+    assert out == f"Saved: facebook/ai-training: I sent the form ({dates.moment(decided_at)})\n"
+    code, out, err = run(capsys, "checklist", "--platform", "facebook")
+    assert code == 0, err
+    assert f"  (decided {dates.day(decided_at)})" in out
 
 
 def test_a_mistyped_id_is_answered_with_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,13 +68,13 @@ def test_checklist_words_counts_and_overdue_requests(capsys: pytest.CaptureFixtu
         "--category", "grok-xai-training", "--name", "Ana", "--grounds", "Mine.",
     )  # fmt: skip
     assert code == 0, err
-    sent = (date.today() - timedelta(days=40)).isoformat()
-    assert run(capsys, "request", "sent", "1", "--on", sent)[0] == 0
+    sent_on = date.today() - timedelta(days=40)
+    assert run(capsys, "request", "sent", "1", "--on", sent_on.isoformat())[0] == 0
     code, out, err = run(capsys, "checklist")
     assert code == 0, err
     tail = out.split("Requests past their legal deadline: ", 1)[1]
     assert tail.startswith("1 request\n")
-    assert f"sent {sent}" in tail and "privacy-review request follow-up 1" in tail
+    assert f"sent {dates.day(sent_on)}" in tail and "privacy-review request follow-up 1" in tail
     assert "Ana" not in out  # the requester's name is not in the checklist
 
 
