@@ -29,7 +29,8 @@ class BackgroundJob(QObject):
 
     def start(self) -> None:
         if self._running or self._thread.isFinished():
-            raise RuntimeError(f"a {type(self).__name__} runs once; make a new one")
+            # A programming error, never the user's: each job object runs once.
+            raise RuntimeError(f"a {type(self).__name__} runs once; make a new one")  # not shown
         self._running = True
         app = QCoreApplication.instance()
         if app is not None:

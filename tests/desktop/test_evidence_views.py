@@ -19,12 +19,13 @@ from gui.core.evidence.engine import read_export
 from gui.core.paths import AppDirs
 from gui.core.store import Store, open_store
 from gui.core.store.findings import database_of, load_readings, save_reading
-from gui.desktop.evidence.findings_view import HEADING, FindingsIndex, set_findings_index
+from gui.desktop.evidence.findings_view import FindingsIndex, heading_text, set_findings_index
 from gui.desktop.evidence.read_dialog import ReadExportDialog
 from gui.desktop.evidence.worker import ExportRead
 from gui.desktop.window.main_window import MainWindow
 
 from support import export_builder as eb
+from support.qt_settle import settle
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -52,11 +53,6 @@ def screenshots(tmp_path: Path) -> Path:
     return folder
 
 
-def settle(qtbot) -> None:
-    for _ in range(3):
-        qtbot.wait(10)
-
-
 def opt_out_of_ads(store: Store, catalog: Catalog) -> None:
     category = catalog.platform("x").category("personalised-ads")  # type: ignore[union-attr]
     store.record("x", "personalised-ads", Status.OPTED_OUT, "", category.fingerprint)
@@ -76,7 +72,7 @@ def test_read_dialog_reads_saves_and_shows(
     dialog = window.evidence.open_read_dialog(archive)  # type: ignore[attr-defined]
     qtbot.waitExposed(dialog)
     assert dialog.detected_label.text() == "This looks like an X export."
-    settle(qtbot)
+    settle()
     assert dialog.grab().save(str(screenshots(tmp_path) / "read-dialog.png"))
     with qtbot.waitSignal(dialog.read, timeout=20_000) as blocker:
         dialog.read_button.click()
@@ -85,7 +81,7 @@ def test_read_dialog_reads_saves_and_shows(
     assert load_readings(database_of(store)) == [reading]
     overview = next(k for k in window._kept if type(k).__name__ == "ExportOverview")
     qtbot.waitExposed(overview)
-    settle(qtbot)
+    settle()
     assert overview.grab().save(str(screenshots(tmp_path) / "export-overview.png"))
 
     # The detail pane shows it, with the check against the decision...
@@ -94,15 +90,15 @@ def test_read_dialog_reads_saves_and_shows(
     qtbot.waitExposed(window)
     assert window.panel.select("x", "personalised-ads")
     view = window.panel.detail.category_view.findings_view
-    settle(qtbot)
-    assert view.isVisible() and view.heading.text() == HEADING
+    settle()
+    assert view.isVisible() and view.heading.text() == heading_text()
     assert "You are in 120 advertiser audiences." in view.body.text()
     assert view.checks.isVisible()
     assert view.checks.text().startswith("To check: You marked personalised ads off on")
     assert "twitter-2024-06-01.zip" in view.source.text()
     for size in (QSize(1280, 800), QSize(800, 600)):
         window.resize(size)
-        settle(qtbot)
+        settle()
         name = f"detail-pane-findings-{size.width()}.png"
         assert window.grab().save(str(screenshots(tmp_path) / name))
     # ...and the row needs attention.
@@ -188,7 +184,7 @@ def test_wizard_category_page_shows_findings(
             if step.key[1] == "inferred-interests":
                 while wizard.index < index:
                     wizard.skip()
-        settle(qtbot)
+        settle()
         view = wizard.category_page.view.findings_view
         assert view.isVisible()
         assert view.body.text().startswith("X lists 12 interests it inferred about you")

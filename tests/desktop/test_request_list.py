@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
+from gui.core import dates
 from gui.core.catalog import Catalog, load_catalog
 from gui.core.requests import Kind, Law
 from gui.core.store import Store
@@ -48,8 +49,9 @@ def test_the_list_shows_every_request_and_marks_the_overdue_one(
     assert fresh[0] == "Facebook" and fresh[2] == "GDPR"
     assert fresh[3] == "Drafted, not sent yet" and fresh[4] == "not sent yet"
     assert late[0].startswith("X") and late[3].startswith("Overdue")
-    assert late[4] == (TODAY - timedelta(days=45)).isoformat() and late[5]
-    assert date.fromisoformat(late[5]) < TODAY
+    assert late[4] == dates.day(TODAY - timedelta(days=45))
+    due = RequestBook(store).get(late_id).status_on(TODAY)[1]
+    assert due is not None and due < TODAY and late[5] == dates.day(due)
     late_item = dialog.tree.topLevelItem(1)
     assert late_item.foreground(3).color() == OVERDUE_COLOUR
     assert dialog.tree.topLevelItem(0).foreground(3).color() != OVERDUE_COLOUR
@@ -117,3 +119,25 @@ def test_screenshots(qtbot: QtBot, store: Store, catalog: Catalog, size: tuple[i
     qtbot.waitExposed(dialog)
     dialog.select(fresh_id)  # the overdue row unselected: its red shows
     assert dialog.grab().save(f"/tmp/request-list-{size[0]}x{size[1]}.png")
+
+
+def test_the_overdue_red_is_light_on_a_dark_palette(
+    qtbot: QtBot, store: Store, catalog: Catalog
+) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from gui.desktop.requests.list_dialog import OVERDUE_COLOUR_ON_DARK
+    from gui.desktop.views.style import dark_palette
+
+    two_requests(store)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = QPalette(app.palette())
+    app.setPalette(dark_palette())
+    try:
+        dialog = RequestListDialog(catalog, store, today=lambda: TODAY)
+        qtbot.addWidget(dialog)
+        assert dialog.tree.topLevelItem(1).foreground(3).color() == OVERDUE_COLOUR_ON_DARK
+    finally:
+        app.setPalette(original)

@@ -125,7 +125,7 @@ def test_one_thousand_items_render(qapp: object) -> None:
     last = squash(unicodedata.normalize("NFKC", reader.pages[-1].extract_text()))
     assert "Still to do" in first and f"Page 1 of {total}" in first
     assert (
-        "Platform 4: Privacy Policy, effective 2025-01-01" in last
+        "Platform 4: Privacy Policy, effective 1 Jan 2025" in last
         and f"Page {total} of {total}" in last
     )
 

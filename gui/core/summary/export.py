@@ -9,12 +9,12 @@ because a summary holds the user's private notes.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
 from gui.core.checklist import Decision
+from gui.core.store.files import write_private_file
 from gui.core.summary.model import FORMATS, Summary, format_for_path
 from gui.core.summary.render_html import render_html
 from gui.core.summary.render_text import render_markdown, render_text
@@ -75,18 +75,3 @@ def write_summary(
     data = render(summary, format_for_path(target, fmt), page_size=page_size, pdf=pdf)
     write_private_file(target, data)
     return target
-
-
-def write_private_file(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` atomically, readable by the owner only (POSIX)."""
-    directory = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)  # mkstemp created it 0600 already
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -13,15 +13,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from gui.core import dates
+from gui.core.evidence.checks import checks_for_reading
+from gui.core.store.findings import database_of, load_readings
+from gui.desktop.i18n import translate
 
 if TYPE_CHECKING:
     from gui.core.evidence.model import ExportReading, Finding
     from gui.core.store import Store
 
-HEADING = "What your export shows"
-CHECK_PREFIX = "To check: "
+
+def heading_text() -> str:
+    return translate("FindingsView", "What your export shows")
 
 
 @dataclass(frozen=True)
@@ -44,8 +51,6 @@ class FindingsIndex:
         self.refresh()
 
     def refresh(self) -> None:
-        from gui.core.store.findings import database_of, load_readings
-
         self._readings = load_readings(database_of(self._store))
 
     @property
@@ -53,8 +58,6 @@ class FindingsIndex:
         return list(self._readings)
 
     def lookup(self, platform_id: str, category_id: str) -> CategoryEvidence | None:
-        from gui.core.evidence.checks import checks_for_reading
-
         for reading in self._readings:
             findings = reading.for_category(platform_id, category_id)
             if not findings:
@@ -99,8 +102,6 @@ def findings_index() -> FindingsIndex | None:
 
 
 def _label(text: str = "", *, bold: bool = False) -> QLabel:
-    from PySide6.QtCore import Qt
-
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -114,12 +115,22 @@ def _label(text: str = "", *, bold: bool = False) -> QLabel:
 
 
 def source_line(evidence: CategoryEvidence) -> str:
-    from gui.desktop.views.category_view import format_date
-
-    made = f", made on {format_date(evidence.export_date.date())}" if evidence.export_date else ""
-    return (
-        f"From your {evidence.platform_name} export {evidence.export_name}{made} "
-        f"(read on {format_date(evidence.read_at.date())})."
+    """Which export, made and read when: the days in the user's time zone."""
+    if evidence.export_date is None:
+        return translate(
+            "FindingsView", "From your {platform} export {name} (read on {read})."
+        ).format(
+            platform=evidence.platform_name,
+            name=evidence.export_name,
+            read=dates.day(evidence.read_at),
+        )
+    return translate(
+        "FindingsView", "From your {platform} export {name}, made on {made} (read on {read})."
+    ).format(
+        platform=evidence.platform_name,
+        name=evidence.export_name,
+        made=dates.day(evidence.export_date),
+        read=dates.day(evidence.read_at),
     )
 
 
@@ -128,7 +139,7 @@ class FindingsView(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = _label(HEADING, bold=True)
+        self.heading = _label(heading_text(), bold=True)
         self.body = _label()
         self.checks = _label(bold=True)
         self.source = _label()
@@ -148,7 +159,12 @@ class FindingsView(QWidget):
             self.setVisible(False)
             return
         self.body.setText("\n".join(f.text for f in evidence.findings))
-        self.checks.setText("\n".join(CHECK_PREFIX + text for text in evidence.checks))
+        self.checks.setText(
+            "\n".join(
+                translate("FindingsView", "To check: {check}").format(check=text)
+                for text in evidence.checks
+            )
+        )
         self.checks.setVisible(bool(evidence.checks))
         self.source.setText(source_line(evidence))
         self.setVisible(True)

@@ -11,11 +11,15 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMenu
 
+from gui.core.store.findings import database_of, forget_reading, save_reading
 from gui.desktop.evidence.findings_view import (
     FindingsIndex,
     clear_findings_index,
     set_findings_index,
 )
+from gui.desktop.evidence.overview import ExportOverview
+from gui.desktop.evidence.read_dialog import ReadExportDialog
+from gui.desktop.i18n import translate
 
 if TYPE_CHECKING:
     from gui.core.evidence.model import ExportReading
@@ -31,16 +35,28 @@ class EvidenceCommands(QObject):
         set_findings_index(self.index)
         index = self.index
         window.destroyed.connect(lambda *_: clear_findings_index(index))
-        self.read_action = QAction("&Read a data export…", window)
+        self.read_action = QAction(translate("EvidenceCommands", "&Read a data export…"), window)
         self.read_action.setStatusTip(
-            "Read the copy of your data a platform gave you, on this computer"
+            translate(
+                "EvidenceCommands",
+                "Read the copy of your data a platform gave you, on this computer",
+            )
         )
         self.read_action.triggered.connect(lambda: self.open_read_dialog())
-        self.overview_action = QAction("&Your data exports…", window)
-        self.overview_action.setStatusTip("What the exports you read show; forget one")
+        self.overview_action = QAction(translate("EvidenceCommands", "&Your data exports…"), window)
+        self.overview_action.setStatusTip(
+            translate("EvidenceCommands", "What the exports you read show; forget one")
+        )
         self.overview_action.triggered.connect(lambda: self.open_overview())
+        # The File menu is the one holding "Save summary as…" (its title is translated).
+        menus = [action.menu() for action in window.menuBar().actions()]
         file_menu = next(
-            (a.menu() for a in window.menuBar().actions() if a.text() == "&File"), None
+            (
+                m
+                for m in menus
+                if isinstance(m, QMenu) and window.commands.save_summary in m.actions()
+            ),
+            None,
         )
         if isinstance(file_menu, QMenu):
             actions = file_menu.actions()
@@ -68,27 +84,23 @@ class EvidenceCommands(QObject):
     # -- commands --------------------------------------------------------------------
 
     def save(self, reading: ExportReading) -> None:
-        from gui.core.store.findings import database_of, save_reading
-
         store = self.window.store
         assert store is not None
         save_reading(database_of(store), reading)
         self.index.refresh()
 
     def forget(self, platform_id: str) -> None:
-        from gui.core.store.findings import database_of, forget_reading
-
         store = self.window.store
         assert store is not None
         forget_reading(database_of(store), platform_id)
         self.index.refresh()
         self.window.reload()
-        self.window.statusBar().showMessage("Forgot what that export showed.", 10_000)
+        self.window.statusBar().showMessage(
+            translate("EvidenceCommands", "Forgot what that export showed."), 10_000
+        )
 
     def open_read_dialog(self, path: Path | None = None) -> Any:
-        from gui.desktop.evidence.read_dialog import ReadExportDialog
-
-        dialog = ReadExportDialog(self.save, self.window, path=path)
+        dialog = ReadExportDialog(self.save, self.window, path=path, settings=self.window.store)
         dialog.read.connect(self._after_read)
         dialog.open()
         return self.window.keep(dialog)
@@ -98,13 +110,12 @@ class EvidenceCommands(QObject):
         self.open_overview(reading)
 
     def open_overview(self, reading: ExportReading | None = None) -> Any:
-        from gui.desktop.evidence.overview import ExportOverview
-
         readings = self.index.readings
         if reading is None:
             if not readings:
                 self.window.statusBar().showMessage(
-                    "No export read yet: File > Read a data export…", 10_000
+                    translate("EvidenceCommands", "No export read yet: File > Read a data export…"),
+                    10_000,
                 )
                 return None
             reading = max(readings, key=lambda r: r.read_at)

@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.desktop.evidence.findings_view import CategoryEvidence, source_line
+from gui.desktop.i18n import translate
+
 if TYPE_CHECKING:
     from gui.core.catalog import Catalog
     from gui.core.evidence.model import ExportReading
@@ -50,10 +53,12 @@ class ExportOverview(QDialog):
         forget: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
-        from gui.desktop.evidence.findings_view import CategoryEvidence, source_line
-
         super().__init__(parent)
-        self.setWindowTitle(f"Your {reading.platform_name} export")
+        self.setWindowTitle(
+            translate("ExportOverview", "Your {platform} export").format(
+                platform=reading.platform_name
+            )
+        )
         self.setObjectName("export-overview")
         self._reading = reading
         self._forget = forget
@@ -72,7 +77,13 @@ class ExportOverview(QDialog):
         for finding in reading.findings:
             groups.setdefault((finding.platform_id, finding.category_id), []).append(finding.text)
         if not groups:
-            inner.addWidget(_plain("The export holds none of the files the app looks at."))
+            inner.addWidget(
+                _plain(
+                    translate(
+                        "ExportOverview", "The export holds none of the files the app looks at."
+                    )
+                )
+            )
         for (platform_id, category_id), texts in groups.items():
             inner.addSpacing(self.fontMetrics().height() // 2)
             inner.addWidget(_plain(category_title(catalog, platform_id, category_id), bold=True))
@@ -83,7 +94,8 @@ class ExportOverview(QDialog):
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.forget_button = buttons.addButton(
-            "&Forget this export", QDialogButtonBox.ButtonRole.DestructiveRole
+            translate("ExportOverview", "&Forget this export"),
+            QDialogButtonBox.ButtonRole.DestructiveRole,
         )
         self.forget_button.clicked.connect(self.confirm_forget)
         buttons.rejected.connect(self.reject)
@@ -95,9 +107,11 @@ class ExportOverview(QDialog):
     def confirm_forget(self) -> None:
         answer = QMessageBox.question(
             self,
-            "Forget this export",
-            f"Forget what your {self._reading.platform_name} export showed? The export file "
-            "itself is not touched.",
+            translate("ExportOverview", "Forget this export"),
+            translate(
+                "ExportOverview",
+                "Forget what your {platform} export showed? The export file itself is not touched.",
+            ).format(platform=self._reading.platform_name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.forget_now()

@@ -1,7 +1,8 @@
 """File > Read a data export…: choose the archive and the platform (detected from the
 file), read it on a worker thread behind a progress dialog with Cancel, keep the findings
 and show them. A refused export is reported in the dialog, naming the file inside the
-archive; nothing is kept then."""
+archive; nothing is kept then. Browse… starts in the folder an export was last read from
+(remembered in the store: the folder only), else the user's Downloads."""
 
 from __future__ import annotations
 
@@ -25,19 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core import remembered
+from gui.core.evidence.engine import detect
+from gui.core.evidence.errors import ExportError
 from gui.core.evidence.maps import bundled_maps, with_article
+from gui.core.evidence.safezip import SafeArchive
+from gui.core.remembered import Folder, SettingsStore
+from gui.core.store import StoreError
+from gui.desktop.evidence.worker import PROGRESS_STEPS, ExportRead
+from gui.desktop.i18n import translate
+from gui.desktop.start_folder import Location, start_folder
 
 if TYPE_CHECKING:
     from gui.core.evidence.model import ExportReading
-    from gui.desktop.evidence.worker import ExportRead
-
-INTRO = (
-    "Choose the archive a platform gave you when you asked for a copy of your data (the "
-    ".zip file, as downloaded). It is read here, in place: nothing is unpacked, copied or "
-    "sent. Only what it shows per category is kept, encrypted in your checklist: counts, "
-    "dates and a few examples, with the file's name and date."
-)
-DETECT = "Detect from the file"
 
 
 def _plain(text: str = "") -> QLabel:
@@ -49,23 +50,28 @@ def _plain(text: str = "") -> QLabel:
 
 def detected_text(path: Path) -> str:
     """What the archive looks like, in a sentence (cheap: only the list of files)."""
-    from gui.core.evidence.engine import detect
-    from gui.core.evidence.errors import ExportError
-    from gui.core.evidence.safezip import SafeArchive
-
     try:
         with SafeArchive(path) as archive:
             found = detect(archive.names, bundled_maps())
     except ExportError as error:
         return str(error)
     if not found:
-        return f"{path.name} does not look like an export the app can read."
-    return f"This looks like {with_article(found[0][0].name)} export."
+        return translate(
+            "ReadExportDialog", "{name} does not look like an export the app can read."
+        ).format(name=path.name)
+    return translate("ReadExportDialog", "This looks like {platform} export.").format(
+        platform=with_article(found[0][0].name)
+    )
+
+
+def not_kept(reason: str) -> str:
+    return translate("ReadExportDialog", "{reason} Nothing was kept.").format(reason=reason)
 
 
 class ReadExportDialog(QDialog):
     """``read(ExportReading)`` is emitted once the findings are kept (by ``save``, which the
-    window supplies: it owns the store)."""
+    window supplies: it owns the store). ``settings`` (the store) remembers the folder;
+    ``file_dialog`` is the Browse… dialog while it is open."""
 
     read = Signal(object)
 
@@ -75,28 +81,33 @@ class ReadExportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         path: Path | None = None,
+        settings: SettingsStore | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Read a data export")
+        self.setWindowTitle(translate("ReadExportDialog", "Read a data export"))
         self.setObjectName("read-export-dialog")
         self._save = save
+        self._settings = settings
+        self.file_dialog: QFileDialog | None = None
         self.job: ExportRead | None = None
         self.progress: QProgressDialog | None = None
         self.reading: ExportReading | None = None
 
         self.file_edit = QLineEdit()
-        self.file_edit.setPlaceholderText("The .zip file from the platform")
-        self.file_edit.setAccessibleName("Export file")
+        self.file_edit.setPlaceholderText(
+            translate("ReadExportDialog", "The .zip file from the platform")
+        )
+        self.file_edit.setAccessibleName(translate("ReadExportDialog", "Export file"))
         self.file_edit.textChanged.connect(self._file_changed)
-        browse = QPushButton("&Browse…")
+        browse = QPushButton(translate("ReadExportDialog", "&Browse…"))
         browse.clicked.connect(self.browse)
         file_line = QHBoxLayout()
         file_line.addWidget(self.file_edit, 1)
         file_line.addWidget(browse)
 
         self.platform_box = QComboBox()
-        self.platform_box.setAccessibleName("Platform")
-        self.platform_box.addItem(DETECT, None)
+        self.platform_box.setAccessibleName(translate("ReadExportDialog", "Platform"))
+        self.platform_box.addItem(translate("ReadExportDialog", "Detect from the file"), None)
         for evidence_map in bundled_maps():
             self.platform_box.addItem(evidence_map.name, evidence_map.platform)
         self.detected_label = _plain()
@@ -107,18 +118,31 @@ class ReadExportDialog(QDialog):
         self.message_label.setVisible(False)
 
         form = QFormLayout()
-        file_label = QLabel("&File:")
+        file_label = QLabel(translate("ReadExportDialog", "&File:"))
         file_label.setBuddy(self.file_edit)
         form.addRow(file_label, file_line)
-        form.addRow("&Platform:", self.platform_box)
+        form.addRow(translate("ReadExportDialog", "&Platform:"), self.platform_box)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.read_button = self.buttons.addButton("&Read", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.read_button = self.buttons.addButton(
+            translate("ReadExportDialog", "&Read"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.read_button.setEnabled(False)
         self.read_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain(INTRO))
+        layout.addWidget(
+            _plain(
+                translate(
+                    "ReadExportDialog",
+                    "Choose the archive a platform gave you when you asked for a copy of your "
+                    "data (the .zip file, as downloaded). It is read here, in place: nothing is "
+                    "unpacked, copied or sent. Only what it shows per category is kept, "
+                    "encrypted in your checklist: counts, dates and a few examples, with the "
+                    "file's name and date.",
+                )
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.detected_label)
         layout.addWidget(self.message_label)
@@ -128,12 +152,29 @@ class ReadExportDialog(QDialog):
         if path is not None:
             self.file_edit.setText(str(path))
 
-    def browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Choose your data export", "", "Data exports (*.zip);;All files (*)"
+    def browse(self) -> QFileDialog:
+        """Browse…: opened with ``open()``, in the folder an export was last read from."""
+        folder = start_folder(self._settings, Folder.EXPORT, Location.DownloadLocation)
+        dialog = QFileDialog(
+            self, translate("ReadExportDialog", "Choose your data export"), str(folder)
         )
-        if name:
-            self.file_edit.setText(name)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters(
+            [
+                translate("ReadExportDialog", "Data exports (*.zip)"),
+                translate("ReadExportDialog", "All files (*)"),
+            ]
+        )
+        dialog.fileSelected.connect(self.file_edit.setText)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.destroyed.connect(self._file_dialog_closed)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _file_dialog_closed(self) -> None:
+        self.file_dialog = None
 
     def _file_changed(self, text: str) -> None:
         path = Path(text.strip()).expanduser() if text.strip() else None
@@ -145,16 +186,23 @@ class ReadExportDialog(QDialog):
         self.detected_label.setText(detected_text(path))
 
     def start(self) -> None:
-        from gui.desktop.evidence.worker import PROGRESS_STEPS, ExportRead
-
         if self.job is not None:
             return
         path = Path(self.file_edit.text().strip()).expanduser()
+        if path.is_file():
+            # The next Browse… starts here (the folder, never the file's name).
+            remembered.remember_folder(self._settings, Folder.EXPORT, path.parent)
         self.message_label.setVisible(False)
         self.read_button.setEnabled(False)
         self.job = ExportRead(path, self.platform_box.currentData(), self)
-        progress = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, PROGRESS_STEPS, self)
-        progress.setWindowTitle("Reading your export")
+        progress = QProgressDialog(
+            translate("ReadExportDialog", "Reading {name}…").format(name=path.name),
+            translate("ReadExportDialog", "Cancel"),
+            0,
+            PROGRESS_STEPS,
+            self,
+        )
+        progress.setWindowTitle(translate("ReadExportDialog", "Reading your export"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setAutoClose(False)
@@ -173,7 +221,7 @@ class ReadExportDialog(QDialog):
         # The member's name is the export's own structure (data/ad-impressions.js), not the
         # user's content. setValue of a modal progress dialog runs the event loop, so the
         # end of the reading may arrive inside it: the label is set first.
-        progress.setLabelText(f"Reading {member}…")
+        progress.setLabelText(translate("ReadExportDialog", "Reading {name}…").format(name=member))
         progress.setValue(step)
 
     def _on_finished(self, reading: object, error: str, cancelled: bool) -> None:
@@ -184,17 +232,15 @@ class ReadExportDialog(QDialog):
         self.job = None
         self.read_button.setEnabled(True)
         if cancelled:
-            self._say("Reading was cancelled; nothing was kept.")
+            self._say(translate("ReadExportDialog", "Reading was cancelled; nothing was kept."))
             return
         if error or reading is None:
-            self._say(f"{error} Nothing was kept.")
+            self._say(not_kept(error))
             return
-        from gui.core.store import StoreError
-
         try:
             self._save(reading)  # type: ignore[arg-type]
         except StoreError as store_error:
-            self._say(f"{store_error} Nothing was kept.")
+            self._say(not_kept(str(store_error)))
             return
         self.reading = reading  # type: ignore[assignment]
         self.read.emit(reading)

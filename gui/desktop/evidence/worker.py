@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from gui.core.evidence.engine import read_export
 from gui.core.evidence.errors import ExportError, ReadCancelled
 from gui.desktop.background import BackgroundJob
+from gui.desktop.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,9 @@ class _Worker(QObject):
             error = str(exc)
         except Exception as exc:  # a bug: say so plainly, keep the details in the log
             log.exception("reading an export stopped unexpectedly")
-            error = f"Reading stopped unexpectedly ({type(exc).__name__}); see the log."
+            error = translate(
+                "ExportRead", "Reading stopped unexpectedly ({error}); see the log."
+            ).format(error=type(exc).__name__)
         self.done.emit(reading, error, cancelled)
 
 

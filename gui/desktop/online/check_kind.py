@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeAlias
 
+from gui.desktop.i18n import translate
+
 if TYPE_CHECKING:
     # For the type checker only: the window must not pay for the checks' modules at start-up.
     from gui.core.online.links import LinkResult
@@ -24,14 +26,20 @@ class CheckKind(StrEnum):
     @property
     def progress_title(self) -> str:
         """The progress dialog's title."""
-        return "Checking links" if self is CheckKind.LINKS else "Checking for policy changes"
+        if self is CheckKind.LINKS:
+            return translate("CheckKind", "Checking links")
+        return translate("CheckKind", "Checking for policy changes")
 
     @property
     def go_text(self) -> str:
         """The button that says yes to contacting the sites."""
-        return "Check links" if self is CheckKind.LINKS else "Check policies"
+        if self is CheckKind.LINKS:
+            return translate("CheckKind", "Check links")
+        return translate("CheckKind", "Check policies")
 
     @property
     def check_name(self) -> str:
         """How the status bar names the check."""
-        return "Link check" if self is CheckKind.LINKS else "Policy check"
+        if self is CheckKind.LINKS:
+            return translate("CheckKind", "Link check")
+        return translate("CheckKind", "Policy check")

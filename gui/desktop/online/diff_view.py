@@ -8,6 +8,7 @@ ever interpreted as markup or a link.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.online.policy_watch import PolicyCheckResult, PolicyNotice, format_day, summarise
+from gui.core import dates
+from gui.core.online.policy_watch import PolicyCheckResult, PolicyNotice, summarise
 from gui.core.online.textdiff import Change, DiffParagraph, Gap, PolicyDiff
+from gui.desktop.i18n import translate
 
 # Light backgrounds with dark text set together, so the marks stay readable in a dark theme.
 ADDED_BACKGROUND = QColor("#d3f4da")
@@ -39,13 +42,20 @@ def change_format(change: Change) -> QTextCharFormat:
         fmt.setBackground(ADDED_BACKGROUND)
         fmt.setForeground(ADDED_FOREGROUND)
         fmt.setFontUnderline(True)
-        fmt.setToolTip("Added")
+        fmt.setToolTip(translate("PolicyDiffView", "Added"))
     elif change is Change.REMOVED:
         fmt.setBackground(REMOVED_BACKGROUND)
         fmt.setForeground(REMOVED_FOREGROUND)
         fmt.setFontStrikeOut(True)
-        fmt.setToolTip("Removed")
+        fmt.setToolTip(translate("PolicyDiffView", "Removed"))
     return fmt
+
+
+def _gap_text(count: int) -> str:
+    """Where unchanged paragraphs are left out: "[6 unchanged paragraphs]"."""
+    if count == 1:
+        return translate("PolicyDiffView", "[%n unchanged paragraph]", "", count)
+    return translate("PolicyDiffView", "[%n unchanged paragraphs]", "", count)
 
 
 class PolicyDiffView(QTextEdit):
@@ -87,15 +97,16 @@ class PolicyDiffView(QTextEdit):
         gap_format.setFontItalic(True)
         if self._diff.unchanged:
             cursor.setBlockFormat(block)
-            cursor.insertText("The text is the same in both versions.", gap_format)
+            cursor.insertText(
+                translate("PolicyDiffView", "The text is the same in both versions."), gap_format
+            )
         for index, item in enumerate(items):
             if index:
                 cursor.insertBlock(block)
             else:
                 cursor.setBlockFormat(block)
             if isinstance(item, Gap):
-                noun = "paragraph" if item.count == 1 else "paragraphs"
-                cursor.insertText(f"[{item.count} unchanged {noun}]", gap_format)
+                cursor.insertText(_gap_text(item.count), gap_format)
                 continue
             for position, segment in enumerate(item.segments):
                 if position:
@@ -116,7 +127,9 @@ class PolicyDiffDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"What changed: {title}")
+        self.setWindowTitle(
+            translate("PolicyDiffDialog", "What changed: {title}").format(title=title)
+        )
         self.resize(760, 560)
         layout = QVBoxLayout(self)
 
@@ -127,8 +140,13 @@ class PolicyDiffDialog(QDialog):
         heading.setFont(font)
         layout.addWidget(heading)
 
-        when = f"Changed on {format_day(changed_at)}: " if changed_at else ""
-        self.summary_label = _plain_label(f"{when}{summarise(diff)}.")
+        if changed_at is not None:
+            said = translate("PolicyDiffDialog", "Changed on {day}: {summary}.").format(
+                day=dates.day(changed_at), summary=summarise(diff)
+            )
+        else:
+            said = translate("PolicyDiffDialog", "{summary}.").format(summary=summarise(diff))
+        self.summary_label = _plain_label(said)
         layout.addWidget(self.summary_label)
         layout.addWidget(_legend())
 
@@ -136,7 +154,7 @@ class PolicyDiffDialog(QDialog):
         self.view.set_diff(diff, context=1)
         layout.addWidget(self.view, 1)
 
-        self.whole_text = QCheckBox("Show the whole text", self)
+        self.whole_text = QCheckBox(translate("PolicyDiffDialog", "Show the whole text"), self)
         self.whole_text.toggled.connect(lambda on: self.view.set_context(None if on else 1))
         layout.addWidget(self.whole_text)
 
@@ -177,11 +195,15 @@ def _legend() -> QWidget:
     legend.viewport().setAutoFillBackground(False)
     legend.document().setDocumentMargin(0)  # line up with the labels above
     cursor = QTextCursor(legend.document())
-    cursor.insertText("Added passages ", QTextCharFormat())
-    cursor.insertText("look like this", change_format(Change.ADDED))
-    cursor.insertText("; removed passages ", QTextCharFormat())
-    cursor.insertText("look like this", change_format(Change.REMOVED))
-    cursor.insertText(".", QTextCharFormat())
+    # One sentence for the translator; each sample is drawn in its change's format.
+    sentence = translate("PolicyDiffLegend", "Added passages {added}; removed passages {removed}.")
+    sample = translate("PolicyDiffLegend", "look like this")
+    formats = {"{added}": change_format(Change.ADDED), "{removed}": change_format(Change.REMOVED)}
+    for part in re.split(r"(\{added\}|\{removed\})", sentence):
+        if part in formats:
+            cursor.insertText(sample, formats[part])
+        elif part:
+            cursor.insertText(part, QTextCharFormat())
     height = int(legend.document().size().height()) + 4
     legend.setFixedHeight(height)
     return legend

@@ -22,7 +22,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from gui.core.online.checks import OnlineTask, link_check_tasks, policy_fetch_tasks, run_tasks
 from gui.core.online.http import Cancelled, FetchLimits, HttpClient
+from gui.core.online.policy_watch import record_policy
 from gui.desktop.background import BackgroundJob
+from gui.desktop.i18n import translate
 
 if TYPE_CHECKING:
     from gui.core.catalog import Platform
@@ -55,7 +57,9 @@ class _Worker(QObject):
             cancelled = True
         except Exception as exc:  # a bug, not a network problem: those are results
             log.exception("online check stopped unexpectedly")
-            error = f"The check stopped unexpectedly ({type(exc).__name__}); see the log."
+            error = translate(
+                "OnlineCheck", "The check stopped unexpectedly ({error}); see the log."
+            ).format(error=type(exc).__name__)
         finally:
             self._client.close()
         self.done.emit(cancelled, error)
@@ -136,8 +140,6 @@ def policy_check(
 ) -> OnlineCheck:
     """A policy watch of ``platforms`` (not started); results are ``PolicyCheckResult``,
     already compared and saved in ``store`` on this thread."""
-    from gui.core.online.policy_watch import record_policy
-
     return OnlineCheck(
         policy_fetch_tasks(platforms),
         limits=limits,

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -42,11 +41,14 @@ from gui.core.requests.laws import (
 from gui.core.requests.letters import Letter, draft_request
 from gui.core.requests.model import Requester
 from gui.core.requests.render import letter_body_text, letter_text, mailto
+from gui.core.store import Store, StoreError
+from gui.core.store.requests_store import RequestBook
+from gui.desktop.evidence.findings_view import findings_index
+from gui.desktop.i18n import translate
+from gui.desktop.requests.pdf import paint_letter
+from gui.desktop.requests.save_dialog import open_save_dialog, save_letter_file
 from gui.desktop.views.browser import Opener, open_in_browser
 from gui.desktop.views.plain_text import plain_label
-
-if TYPE_CHECKING:
-    from gui.core.store import Store
 
 # (platform id, category id) -> the export's findings for it, as sentences.
 FindingsProvider = Callable[[str, str], Sequence[str]]
@@ -58,14 +60,15 @@ _CCPA_SUGGESTED = {"ads": Kind.OPT_OUT, "sharing": Kind.OPT_OUT, "biometrics": K
 
 def default_findings(platform_id: str, category_id: str) -> Sequence[str]:
     """The findings of a data export the user read, when the app has one open."""
-    from gui.desktop.evidence.findings_view import findings_index
-
     index = findings_index()
     evidence = index.lookup(platform_id, category_id) if index is not None else None
     return tuple(f.text for f in evidence.findings) if evidence is not None else ()
 
 
 class RequestDialog(QDialog):
+    """The letter for one platform (and category), drafted again as the fields change.
+    ``file_dialog`` is the "Save as…" dialog while it is open."""
+
     def __init__(
         self,
         platform: Platform,
@@ -79,7 +82,9 @@ class RequestDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Ask {platform.name} instead")
+        self.setWindowTitle(
+            translate("RequestDialog", "Ask {platform} instead").format(platform=platform.name)
+        )
         self.platform = platform
         self.category = category
         self.region = region
@@ -88,6 +93,7 @@ class RequestDialog(QDialog):
         self._today = today
         self.letter: Letter | None = None
         self.kept_id: int | None = None
+        self.file_dialog: QFileDialog | None = None
         self._findings: tuple[str, ...] = ()
         if findings is not None and category is not None:
             self._findings = tuple(findings(platform.id, category.id))
@@ -97,39 +103,48 @@ class RequestDialog(QDialog):
             self.law_box.addItem(LAW_SHORT[law], law.value)
         self.kind_box = QComboBox()
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Your name, as you sign the letter")
+        self.name_edit.setPlaceholderText(
+            translate("RequestDialog", "Your name, as you sign the letter")
+        )
         self.account_edit = QLineEdit()
-        self.account_edit.setPlaceholderText("Your handle or e-mail on the platform")
+        self.account_edit.setPlaceholderText(
+            translate("RequestDialog", "Your handle or e-mail on the platform")
+        )
         self.grounds_help = plain_label()
         self.grounds_edit = QPlainTextEdit()
-        self.grounds_edit.setPlaceholderText("Why this processing affects you, in your words")
+        self.grounds_edit.setPlaceholderText(
+            translate("RequestDialog", "Why this processing affects you, in your words")
+        )
         self.grounds_edit.setMaximumHeight(self.fontMetrics().height() * 4)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.notice = plain_label()
         self.status = plain_label()
         self.advice = plain_label(
-            NOT_LEGAL_ADVICE + " The app never sends it: you do, from your own mail or the "
-            "platform's form."
+            translate(
+                "RequestDialog",
+                "{not_legal_advice} The app never sends it: you do, from your own mail or the "
+                "platform's form.",
+            ).format(not_legal_advice=NOT_LEGAL_ADVICE)
         )
 
-        self.copy_button = QPushButton("Copy")
-        self.mail_button = QPushButton("Open in mail")
-        self.form_button = QPushButton("Open the form")
-        self.print_button = QPushButton("Print…")
-        self.save_button = QPushButton("Save as…")
-        self.keep_button = QPushButton("Keep in my checklist")
+        self.copy_button = QPushButton(translate("RequestDialog", "Copy"))
+        self.mail_button = QPushButton(translate("RequestDialog", "Open in mail"))
+        self.form_button = QPushButton(translate("RequestDialog", "Open the form"))
+        self.print_button = QPushButton(translate("RequestDialog", "Print…"))
+        self.save_button = QPushButton(translate("RequestDialog", "Save as…"))
+        self.keep_button = QPushButton(translate("RequestDialog", "Keep in my checklist"))
         self.keep_button.setEnabled(store is not None)
-        close = QPushButton("Close")
+        close = QPushButton(translate("RequestDialog", "Close"))
         close.clicked.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Law", self.law_box)
-        form.addRow("Request", self.kind_box)
-        form.addRow("Your name", self.name_edit)
-        form.addRow("Account", self.account_edit)
+        form.addRow(translate("RequestDialog", "Law"), self.law_box)
+        form.addRow(translate("RequestDialog", "Request"), self.kind_box)
+        form.addRow(translate("RequestDialog", "Your name"), self.name_edit)
+        form.addRow(translate("RequestDialog", "Account"), self.account_edit)
         form.addRow(self.grounds_help)
-        form.addRow("Grounds", self.grounds_edit)
+        form.addRow(translate("RequestDialog", "Grounds"), self.grounds_edit)
         self._grounds_label = form.labelForField(self.grounds_edit)
         buttons = QHBoxLayout()
         for button in (
@@ -145,7 +160,11 @@ class RequestDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         if category is not None:
-            layout.addWidget(plain_label(f"About: {category.title}"))
+            layout.addWidget(
+                plain_label(
+                    translate("RequestDialog", "About: {category}").format(category=category.title)
+                )
+            )
         layout.addLayout(form)
         layout.addWidget(self.notice)
         layout.addWidget(self.preview, 1)
@@ -154,8 +173,6 @@ class RequestDialog(QDialog):
         layout.addLayout(buttons)
 
         if store is not None:
-            from gui.core.store.requests_store import RequestBook
-
             last = RequestBook(store).last_requester()
             self.name_edit.setText(last.name)
             self.account_edit.setText(last.account)
@@ -226,7 +243,9 @@ class RequestDialog(QDialog):
             self.letter = None
             missing = right.needs_grounds and not self.grounds_edit.toPlainText().strip()
             self.preview.setPlainText(
-                "Write your grounds above: the letter appears here." if missing else str(error)
+                translate("RequestDialog", "Write your grounds above: the letter appears here.")
+                if missing
+                else str(error)
             )
             self.notice.setText("")
         else:
@@ -251,7 +270,7 @@ class RequestDialog(QDialog):
         if self.letter is None:
             return
         QGuiApplication.clipboard().setText(letter_text(self.letter))
-        self._say("The letter is on the clipboard.")
+        self._say(translate("RequestDialog", "The letter is on the clipboard."))
 
     def open_mail(self) -> None:
         if self.letter is None:
@@ -262,15 +281,28 @@ class RequestDialog(QDialog):
         if not link.body_in_url:
             QGuiApplication.clipboard().setText(letter_body_text(self.letter))
             self._say(
-                "The letter is too long for a mail link: it is on the clipboard. Paste it into "
-                "the message that opens."
+                translate(
+                    "RequestDialog",
+                    "The letter is too long for a mail link: it is on the clipboard. Paste it "
+                    "into the message that opens.",
+                )
             )
         else:
-            self._say("Your mail program opens with the letter. Check it, then send it.")
+            self._say(
+                translate(
+                    "RequestDialog",
+                    "Your mail program opens with the letter. Check it, then send it.",
+                )
+            )
         opener = self._opener or QDesktopServices.openUrl
         if not opener(QUrl(link.url, QUrl.ParsingMode.StrictMode)):
             QGuiApplication.clipboard().setText(letter_text(self.letter))
-            self._say("No mail program could be opened: the letter is on the clipboard instead.")
+            self._say(
+                translate(
+                    "RequestDialog",
+                    "No mail program could be opened: the letter is on the clipboard instead.",
+                )
+            )
 
     def open_form(self) -> None:
         """The platform takes requests through a form: the text goes on the clipboard,
@@ -279,38 +311,40 @@ class RequestDialog(QDialog):
             return
         QGuiApplication.clipboard().setText(letter_body_text(self.letter))
         if open_in_browser(self.letter.web_form, self.platform, self._opener):
-            self._say("The text is on the clipboard: paste it into the form that opened.")
+            self._say(
+                translate(
+                    "RequestDialog",
+                    "The text is on the clipboard: paste it into the form that opened.",
+                )
+            )
         else:
-            self._say("The form could not be opened; the text is on the clipboard.")
+            self._say(
+                translate(
+                    "RequestDialog", "The form could not be opened; the text is on the clipboard."
+                )
+            )
 
     def save_to(self, path: Path) -> None:
         """Write the letter as PDF, Markdown or text, by the file's extension."""
         if self.letter is None:
             return
-        from gui.desktop.requests.pdf import save_letter
+        self._say(save_letter_file(self.letter, path, self.store))
 
-        problem = save_letter(self.letter, path)
-        if problem:
-            self._say(problem)
-            return
-        self._say(f"Saved as {path}.")
+    def ask_save(self) -> QFileDialog:
+        """Save as…: in the folder a letter was last saved to."""
+        self.file_dialog = open_save_dialog(self, "request.pdf", self.store, self.save_to)
+        self.file_dialog.destroyed.connect(self._file_dialog_closed)
+        return self.file_dialog
 
-    def ask_save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            "Save the letter",
-            "request.pdf",
-            "PDF (*.pdf);;Text (*.txt);;Markdown (*.md)",
-        )
-        if name:
-            self.save_to(Path(name))
+    def _file_dialog_closed(self) -> None:
+        self.file_dialog = None
 
     def print_letter(self) -> None:
         if self.letter is None:
             return
+        # Qt's print support (~40 ms) only when a letter is printed: this dialog is part
+        # of every category view.
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from gui.desktop.requests.pdf import paint_letter
 
         printer = QPrinter()
         dialog = QPrintDialog(printer, self)
@@ -322,9 +356,6 @@ class RequestDialog(QDialog):
         says they sent it."""
         if self.store is None or self.letter is None:
             return
-        from gui.core.store import StoreError
-        from gui.core.store.requests_store import RequestBook
-
         right = RIGHTS[self.law][self.kind]
         try:
             request = RequestBook(self.store).add(
@@ -341,6 +372,9 @@ class RequestDialog(QDialog):
         self.kept_id = request.id
         self.keep_button.setEnabled(False)
         self._say(
-            f"Kept as request {request.id}. When you have sent it, mark it sent "
-            f"(privacy-review request sent {request.id}): the legal deadline runs from then."
+            translate(
+                "RequestDialog",
+                "Kept as request {id}. When you have sent it, mark it sent "
+                "(privacy-review request sent {id}): the legal deadline runs from then.",
+            ).format(id=request.id)
         )

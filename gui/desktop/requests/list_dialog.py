@@ -6,6 +6,10 @@ letter renderers as the drafting dialog (``gui.core.requests``).
 
 Item text is plain text (QTreeWidgetItem never interprets markup); what the user typed in
 a request (name, grounds, notes) is not shown in the list.
+
+The list is read again whenever the window is activated, as the checklist window is: a
+request marked from the command line (``privacy-review request sent 3``) shows as soon as
+the user comes back to it.
 """
 
 from __future__ import annotations
@@ -13,9 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,25 +36,50 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core import dates
 from gui.core.catalog import Catalog
+from gui.core.remembered import SettingsStore
 from gui.core.requests.deadlines import STATUS_LABELS, RequestStatus
 from gui.core.requests.laws import LAW_SHORT, right_for
 from gui.core.requests.letters import Letter, draft_complaint, draft_follow_up
 from gui.core.requests.model import DataRequest
 from gui.core.requests.render import letter_text
+from gui.core.store import Store, StoreError
+from gui.core.store.requests_store import RequestBook
+from gui.desktop.i18n import translate
+from gui.desktop.requests.save_dialog import open_save_dialog, save_letter_file
 from gui.desktop.views.plain_text import plain_label
+from gui.desktop.views.style import is_dark
 
-if TYPE_CHECKING:
-    from gui.core.store import Store
-
-COLUMNS = ("Platform", "Request", "Law", "Status", "Sent", "Legal deadline")
-STATUS_COLUMN = COLUMNS.index("Status")
-# A dark red that stays readable on light and on alternating rows (contrast > 4.5:1).
+STATUS_COLUMN = 3  # the fourth of column_titles()
+# A dark red that stays readable on light and on alternating rows (contrast > 4.5:1), and
+# a light one for a dark palette (the attention red of gui.desktop.views.style).
 OVERDUE_COLOUR = QColor("#b00020")
-EMPTY_TEXT = (
-    "No requests yet. Draft one from a category (\u201cAsk the platform instead\u201d) or "
-    "with privacy-review request draft."
-)
+OVERDUE_COLOUR_ON_DARK = QColor("#ff8a95")
+
+
+def column_titles() -> tuple[str, ...]:
+    return (
+        translate("RequestListDialog", "Platform"),
+        translate("RequestListDialog", "Request"),
+        translate("RequestListDialog", "Law"),
+        translate("RequestListDialog", "Status"),
+        translate("RequestListDialog", "Sent"),
+        translate("RequestListDialog", "Legal deadline"),
+    )
+
+
+def requests_text(total: int, overdue: int) -> str:
+    """The line above the list: how many requests, and how many are overdue."""
+    if total == 1:
+        count = translate("RequestListDialog", "%n request", "", total)
+    else:
+        count = translate("RequestListDialog", "%n requests", "", total)
+    if overdue:
+        return translate(
+            "RequestListDialog", "{requests}; {overdue} past the legal deadline."
+        ).format(requests=count, overdue=overdue)
+    return translate("RequestListDialog", "{requests}.").format(requests=count)
 
 
 def request_row(
@@ -69,25 +97,35 @@ def request_row(
         kind,
         LAW_SHORT[request.law],
         STATUS_LABELS[status],
-        request.sent_on.isoformat() if request.sent_on else "not sent yet",
-        due.isoformat() if due else "",
+        dates.day(request.sent_on) or translate("RequestListDialog", "not sent yet"),
+        dates.day(due),
     ), overdue
 
 
 class LetterDialog(QDialog):
-    """A follow-up or complaint as it will be sent, to copy or save (PDF, text, Markdown)."""
+    """A follow-up or complaint as it will be sent, to copy or save (PDF, text, Markdown).
+    ``file_dialog`` is the "Save as…" dialog while it is open."""
 
-    def __init__(self, letter: Letter, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        letter: Letter,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        settings: SettingsStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.letter = letter
+        self.settings = settings  # where the folder last saved to is remembered
+        self.file_dialog: QFileDialog | None = None
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setPlainText(letter_text(letter))
         self.status = plain_label(letter.notice)
-        copy = QPushButton("&Copy")
-        save = QPushButton("&Save as…")
-        close = QPushButton("Close")
+        copy = QPushButton(translate("LetterDialog", "&Copy"))
+        save = QPushButton(translate("LetterDialog", "&Save as…"))
+        close = QPushButton(translate("LetterDialog", "Close"))
         copy.clicked.connect(self.copy)
         save.clicked.connect(self.ask_save)
         close.clicked.connect(self.accept)
@@ -104,23 +142,19 @@ class LetterDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(letter_text(self.letter))
-        self.status.setText("The letter is on the clipboard.")
+        self.status.setText(translate("LetterDialog", "The letter is on the clipboard."))
 
     def save_to(self, path: Path) -> None:
-        from gui.desktop.requests.pdf import save_letter
+        self.status.setText(save_letter_file(self.letter, path, self.settings))
 
-        problem = save_letter(self.letter, path)
-        if problem:
-            self.status.setText(problem)
-            return
-        self.status.setText(f"Saved as {path}.")
+    def ask_save(self) -> QFileDialog:
+        """Save as…: in the folder a letter was last saved to."""
+        self.file_dialog = open_save_dialog(self, "letter.pdf", self.settings, self.save_to)
+        self.file_dialog.destroyed.connect(self._file_dialog_closed)
+        return self.file_dialog
 
-    def ask_save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the letter", "letter.pdf", "PDF (*.pdf);;Text (*.txt);;Markdown (*.md)"
-        )
-        if name:
-            self.save_to(Path(name))
+    def _file_dialog_closed(self) -> None:
+        self.file_dialog = None
 
 
 class RequestListDialog(QDialog):
@@ -133,50 +167,57 @@ class RequestListDialog(QDialog):
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
-        from gui.core.store.requests_store import RequestBook
-
         super().__init__(parent)
-        self.setWindowTitle("Your requests")
+        self.setWindowTitle(translate("RequestListDialog", "Your requests"))
         self.catalog = catalog
+        self.store = store
         self.book = RequestBook(store)
         self.region = region
         self._today = today
         self._requests: list[DataRequest] = []
         self.letter_dialog: LetterDialog | None = None
 
+        titles = column_titles()
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setColumnCount(len(titles))
+        self.tree.setHeaderLabels(list(titles))
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName("Your privacy requests")
+        self.tree.setAccessibleName(translate("RequestListDialog", "Your privacy requests"))
         # The request's name takes what room is left (elided), so the dates stay in view.
         header = self.tree.header()
         header.setStretchLastSection(False)
-        for column in range(len(COLUMNS)):
+        for column in range(len(titles)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.empty = plain_label(EMPTY_TEXT)
+        self.empty = plain_label(
+            translate(
+                "RequestListDialog",
+                "No requests yet. Draft one from a category (\u201cAsk the platform instead\u201d) "
+                "or with privacy-review request draft.",
+            )
+        )
         self.summary = plain_label()
         self.status = plain_label()
 
         self.sent_date = QDateEdit()
         self.sent_date.setCalendarPopup(True)
-        self.sent_date.setDisplayFormat("yyyy-MM-dd")
+        # The app's way of writing a day (gui.core.dates.day): "2 Dec 2026".
+        self.sent_date.setDisplayFormat("d MMM yyyy")  # not shown: a pattern
         today_value = today()
         self.sent_date.setDate(QDate(today_value.year, today_value.month, today_value.day))
         self.sent_date.setMaximumDate(self.sent_date.date())
-        sent_label = QLabel("Sent &on:")
+        sent_label = QLabel(translate("RequestListDialog", "Sent &on:"))
         sent_label.setBuddy(self.sent_date)
-        self.sent_button = QPushButton("&Mark sent")
-        self.answered_button = QPushButton("&Answered")
-        self.extended_button = QPushButton("E&xtended")
-        self.close_button = QPushButton("C&losed")
-        self.follow_up_button = QPushButton("Draft &follow-up…")
-        done = QPushButton("Close")
+        self.sent_button = QPushButton(translate("RequestListDialog", "&Mark sent"))
+        self.answered_button = QPushButton(translate("RequestListDialog", "&Answered"))
+        self.extended_button = QPushButton(translate("RequestListDialog", "E&xtended"))
+        self.close_button = QPushButton(translate("RequestListDialog", "C&losed"))
+        self.follow_up_button = QPushButton(translate("RequestListDialog", "Draft &follow-up…"))
+        done = QPushButton(translate("RequestListDialog", "Close"))
         done.clicked.connect(self.accept)
         # Enter closes the window: it must never record a change by accident.
         for button in (
@@ -188,9 +229,15 @@ class RequestListDialog(QDialog):
         ):
             button.setAutoDefault(False)
         done.setDefault(True)
-        self.sent_button.setToolTip("The legal deadline runs from the day you sent it")
-        self.extended_button.setToolTip("The platform said it needs more time")
-        self.close_button.setToolTip("Nothing more to do about this request")
+        self.sent_button.setToolTip(
+            translate("RequestListDialog", "The legal deadline runs from the day you sent it")
+        )
+        self.extended_button.setToolTip(
+            translate("RequestListDialog", "The platform said it needs more time")
+        )
+        self.close_button.setToolTip(
+            translate("RequestListDialog", "Nothing more to do about this request")
+        )
 
         row = QHBoxLayout()
         for widget in (
@@ -221,6 +268,14 @@ class RequestListDialog(QDialog):
         self.resize(900, 420)
         self.reload()
 
+    def changeEvent(self, event: QEvent) -> None:
+        # Coming back to the list: pick up what the command line changed meanwhile (as the
+        # checklist window does), keeping the selection.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            request = self.selected()
+            self.reload(select=request.id if request is not None else None)
+        super().changeEvent(event)
+
     # --- state --------------------------------------------------------------------------
 
     def _platform_name(self, platform_id: str) -> str:
@@ -228,11 +283,17 @@ class RequestListDialog(QDialog):
         return platform.name if platform is not None else platform_id
 
     def reload(self, select: int | None = None) -> None:
-        """Read the requests again and show them (newest first), keeping a selection."""
+        """Read the requests again and show them (newest first), selecting ``select``."""
         today = self._today()
-        self._requests = sorted(self.book.all(), key=lambda r: r.id, reverse=True)
+        try:
+            requests = self.book.all()
+        except StoreError as error:
+            self.status.setText(str(error))
+            return
+        self._requests = sorted(requests, key=lambda r: r.id, reverse=True)
         self.tree.clear()
         overdue = 0
+        late_colour = OVERDUE_COLOUR_ON_DARK if is_dark(self.tree.palette()) else OVERDUE_COLOUR
         for request in self._requests:
             texts, late = request_row(request, self._platform_name(request.platform_id), today)
             item = QTreeWidgetItem(list(texts))
@@ -240,8 +301,8 @@ class RequestListDialog(QDialog):
             item.setToolTip(1, texts[1])  # the column may be too narrow for it
             if late:
                 overdue += 1
-                for column in range(len(COLUMNS)):
-                    item.setForeground(column, QBrush(OVERDUE_COLOUR))
+                for column in range(self.tree.columnCount()):
+                    item.setForeground(column, QBrush(late_colour))
                 font = item.font(STATUS_COLUMN)
                 font.setBold(True)
                 item.setFont(STATUS_COLUMN, font)
@@ -249,11 +310,7 @@ class RequestListDialog(QDialog):
             if request.id == select:
                 item.setSelected(True)
                 self.tree.setCurrentItem(item)
-        from gui.core.words import count_words
-
-        total = count_words(len(self._requests), "request")
-        late_text = f"; {overdue} past the legal deadline" if overdue else ""
-        self.summary.setText(f"{total}{late_text}.")
+        self.summary.setText(requests_text(len(self._requests), overdue))
         self.tree.setVisible(bool(self._requests))
         self.empty.setVisible(not self._requests)
         self._update_buttons()
@@ -275,7 +332,7 @@ class RequestListDialog(QDialog):
     def rows(self) -> list[tuple[str, ...]]:
         """What is shown, row by row (for tests and the accessibility checks)."""
         return [
-            tuple(item.text(c) for c in range(len(COLUMNS)))
+            tuple(item.text(c) for c in range(self.tree.columnCount()))
             for item in (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
             if item is not None
         ]
@@ -291,14 +348,16 @@ class RequestListDialog(QDialog):
         self.extended_button.setEnabled(waiting and request is not None and not request.extended)
         self.close_button.setEnabled(request is not None and status is not RequestStatus.CLOSED)
         complaint = request is not None and request.follow_up_on is not None
-        self.follow_up_button.setText("Draft &complaint…" if complaint else "Draft &follow-up…")
+        self.follow_up_button.setText(
+            translate("RequestListDialog", "Draft &complaint…")
+            if complaint
+            else translate("RequestListDialog", "Draft &follow-up…")
+        )
         self.follow_up_button.setEnabled(waiting)
 
     # --- changes ------------------------------------------------------------------------
 
     def _apply(self, change: Callable[[int], DataRequest], said: str) -> None:
-        from gui.core.store import StoreError
-
         request = self.selected()
         if request is None:
             return
@@ -315,18 +374,26 @@ class RequestListDialog(QDialog):
         assert isinstance(day, date)
         self._apply(
             lambda rid: self.book.mark_sent(rid, day),
-            f"Marked as sent on {day.isoformat()}: the legal deadline runs from then.",
+            translate(
+                "RequestListDialog", "Marked as sent on {day}: the legal deadline runs from then."
+            ).format(day=dates.day(day)),
         )
 
     def mark_answered(self) -> None:
         today = self._today()
-        self._apply(lambda rid: self.book.mark_answered(rid, today), "Marked as answered.")
+        self._apply(
+            lambda rid: self.book.mark_answered(rid, today),
+            translate("RequestListDialog", "Marked as answered."),
+        )
 
     def mark_extended(self) -> None:
-        self._apply(self.book.mark_extended, "The deadline now includes the extension.")
+        self._apply(
+            self.book.mark_extended,
+            translate("RequestListDialog", "The deadline now includes the extension."),
+        )
 
     def mark_closed(self) -> None:
-        self._apply(self.book.close, "Closed.")
+        self._apply(self.book.close, translate("RequestListDialog", "Closed."))
 
     def draft_follow_up(self) -> None:
         """The reminder after the deadline; once a reminder was drafted, the complaint to the
@@ -336,21 +403,33 @@ class RequestListDialog(QDialog):
             return
         platform = self.catalog.platform(request.platform_id)
         if platform is None:
-            self.status.setText("This platform is no longer in the catalog: no letter to draft.")
+            self.status.setText(
+                translate(
+                    "RequestListDialog",
+                    "This platform is no longer in the catalog: no letter to draft.",
+                )
+            )
             return
         categories = [c for c in map(platform.category, request.category_ids) if c is not None]
         today = self._today()
         if request.follow_up_on is not None:
             letter = draft_complaint(request, platform, categories=categories, today=today)
-            title = f"Complaint about {platform.name}"
+            title = translate("RequestListDialog", "Complaint about {platform}").format(
+                platform=platform.name
+            )
         else:
             letter = draft_follow_up(
                 request, platform, categories=categories, country=self.region, today=today
             )
-            title = f"Reminder to {platform.name}"
+            title = translate("RequestListDialog", "Reminder to {platform}").format(
+                platform=platform.name
+            )
             self._apply(
                 lambda rid: self.book.followed_up(rid, today),
-                "Reminder drafted. If it goes unanswered too, draft the complaint from here.",
+                translate(
+                    "RequestListDialog",
+                    "Reminder drafted. If it goes unanswered too, draft the complaint from here.",
+                ),
             )
-        self.letter_dialog = LetterDialog(letter, title, self)
+        self.letter_dialog = LetterDialog(letter, title, self, settings=self.store)
         self.letter_dialog.open()

@@ -1,22 +1,33 @@
 """A letter on paper: its text laid out by ``QTextDocument`` (HTML built from escaped text,
 so markup the user typed is printed as typed) onto a ``QPdfWriter`` or a ``QPrinter``.
 
-Qt is imported inside functions only, so the command line can import this cheaply; a PDF
-made without a window uses the offscreen platform (``ensure_gui_application``).
+Imported only when a letter is saved or printed, and by the command line when it writes a
+PDF (``tests/test_import_boundaries.py``); a PDF made without a window uses the offscreen
+platform (``_ensure_gui_application``).
 """
 
 from __future__ import annotations
 
 import html
+import os
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+from PySide6.QtGui import (
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+    QTextOption,
+)
 
 from gui.core.requests.letters import Letter
 from gui.core.requests.render import letter_markdown, letter_text, visible
-from gui.core.summary.export import write_private_file
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPagedPaintDevice, QTextDocument
+from gui.core.store.files import write_private_file
+from gui.desktop.i18n import translate
 
 MARGINS_MM = 20.0
 
@@ -26,6 +37,7 @@ def _escaped(text: str) -> str:
 
 
 def letter_html(letter: Letter) -> str:
+    # The letter's own words (gui.core.requests writes them), the same as its text form.
     parts = ["<html><body style='font-size: 11pt'>"]
     if letter.addressee:
         parts.append("<p>" + "<br>".join(_escaped(line) for line in letter.addressee) + "</p>")
@@ -43,8 +55,6 @@ def letter_html(letter: Letter) -> str:
 
 
 def letter_document(letter: Letter) -> QTextDocument:
-    from PySide6.QtGui import QTextDocument, QTextOption
-
     document = QTextDocument()
     option = QTextOption()
     # A very long word (a pasted URL, a name without spaces) wraps instead of running off.
@@ -56,9 +66,6 @@ def letter_document(letter: Letter) -> QTextDocument:
 
 def paint_letter(letter: Letter, device: QPagedPaintDevice) -> None:
     """Lay the letter out on ``device`` (a QPdfWriter or a QPrinter)."""
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout
-
     device.setPageMargins(QMarginsF(*(MARGINS_MM,) * 4), QPageLayout.Unit.Millimeter)
     document = letter_document(letter)
     document.print_(device)
@@ -67,11 +74,6 @@ def paint_letter(letter: Letter, device: QPagedPaintDevice) -> None:
 def _ensure_gui_application() -> None:
     """A PDF needs fonts, not a screen: without a running application (the command line),
     start one on the offscreen platform unless the caller chose another."""
-    import os
-    import sys
-
-    from PySide6.QtGui import QGuiApplication
-
     global _application
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -83,16 +85,13 @@ _application: object = None
 
 def write_letter_pdf(letter: Letter) -> bytes:
     """The letter as PDF bytes (A4)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QPageSize, QPdfWriter
-
     _ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setTitle(visible(letter.subject))
-    writer.setCreator("Privacy Review")
+    writer.setCreator("Privacy Review")  # not shown: the file's metadata
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setResolution(300)
     paint_letter(letter, writer)
@@ -116,5 +115,7 @@ def save_letter(letter: Letter, path: Path) -> str:
     try:
         write_private_file(path, letter_file_bytes(letter, path))
     except OSError as error:
-        return f"Could not save {path.name}: {error.strerror or error}"
+        return translate("LetterFile", "Could not save {name}: {reason}").format(
+            name=path.name, reason=error.strerror or error
+        )
     return ""

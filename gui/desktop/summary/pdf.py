@@ -16,9 +16,13 @@ and they are stacked so that a table's rows meet across two layouts as in one. P
 chosen over the whole strip; a page may be painted from two layouts. The time grows with
 the length, no faster.
 
-Qt is imported inside functions only: importing this module costs nothing and needs no
-display. ``ensure_gui_application`` starts an offscreen ``QGuiApplication`` when none runs,
-so scripts and the command line work headless.
+Paper is white whatever the screen's theme: the layout is painted with fixed print colours
+(``print_palette``, and links in ``PRINT_LINK_COLOUR``), never the application's palette, so
+a summary printed from a dark theme does not come out with light text or light-blue links.
+
+Qt is loaded by this module (it is imported only when a summary is printed or saved, see
+``tests/test_import_boundaries.py``). ``ensure_gui_application`` starts an offscreen
+``QGuiApplication`` when none runs, so scripts and the command line work headless.
 """
 
 from __future__ import annotations
@@ -28,30 +32,58 @@ import os
 import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING
 
-from gui.core.summary.model import Summary, format_generated
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+    QTextTable,
+)
+
+from gui.core import dates
+from gui.core.summary.model import Summary
 from gui.core.summary.render_html import render_html
+from gui.desktop.i18n import translate
 from gui.desktop.summary import chunks
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import (
-        QAbstractTextDocumentLayout,
-        QGuiApplication,
-        QPagedPaintDevice,
-        QPainter,
-        QTextBlock,
-        QTextDocument,
-        QTextTable,
-    )
 
 PAGE_SIZES = ("a4", "letter")
 
-# Countries whose default paper is US Letter (everyone else uses A4).
+# Countries whose default paper is US Letter (everyone else uses A4), as lower-case codes.
 LETTER_TERRITORIES = frozenset(
-    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA", "DO", "SV", "NI", "PR", "BZ"}
+    {"us", "ca", "mx", "ph", "cl", "co", "ve", "gt", "cr", "pa", "do", "sv", "ni", "pr", "bz"}
 )
+
+# Print colours, the same in every theme: near-black text, and links in a dark blue that
+# reads as a link on white paper and stays legible in black-and-white print (8:1 on white).
+PRINT_TEXT_COLOUR = "#111111"
+PRINT_LINK_COLOUR = "#0645ad"
+PRINT_PAPER_COLOUR = "#ffffff"
 
 # Page margins in millimetres; the footer with the page number sits inside the bottom one.
 MARGINS_MM = (16.0, 14.0, 16.0, 10.0)  # left, top, right, bottom
@@ -62,15 +94,36 @@ _CLIP_INSET = 0.5  # device pixels; 1/2400 inch on a 1200 dpi PDF
 _application: QGuiApplication | None = None
 
 
+def page_size_label(page_size: str) -> str:
+    """The paper's name as the options and the print preview show it."""
+    if page_size == "letter":
+        return translate("PaperSize", "US Letter")
+    return "A4"
+
+
+def print_palette() -> QPalette:
+    """The colours the layout is painted with: paper colours, not the screen's theme."""
+    palette = QPalette(QColor(PRINT_TEXT_COLOUR), QColor(PRINT_PAPER_COLOUR))
+    role = QPalette.ColorRole
+    for name, colour in (
+        (role.Text, PRINT_TEXT_COLOUR),
+        (role.WindowText, PRINT_TEXT_COLOUR),
+        (role.Base, PRINT_PAPER_COLOUR),
+        (role.Window, PRINT_PAPER_COLOUR),
+        (role.Link, PRINT_LINK_COLOUR),
+        (role.LinkVisited, PRINT_LINK_COLOUR),
+    ):
+        palette.setColor(QPalette.ColorGroup.All, name, QColor(colour))
+    return palette
+
+
 def default_page_size(locale_name: str | None = None) -> str:
     """The paper of the user's country: "letter" where that is the norm, else "a4".
     ``locale_name`` is like "en_US"; None asks the system locale (through Qt, which reads
     the platform's settings)."""
     if locale_name is None:
-        from PySide6.QtCore import QLocale
-
         locale_name = QLocale.system().name()
-    territory = locale_name.replace("-", "_").split(".")[0].split("_")[-1].upper()
+    territory = locale_name.replace("-", "_").split(".")[0].split("_")[-1].lower()
     return "letter" if territory in LETTER_TERRITORIES else "a4"
 
 
@@ -79,8 +132,6 @@ def ensure_gui_application() -> QGuiApplication:
     command line), choose the offscreen platform unless the caller chose one: a PDF needs
     fonts, not a screen."""
     global _application
-    from PySide6.QtGui import QGuiApplication
-
     existing = QGuiApplication.instance()
     if existing is not None:
         return existing  # type: ignore[return-value]
@@ -89,50 +140,44 @@ def ensure_gui_application() -> QGuiApplication:
     return _application
 
 
-@cache
-def _safe_document_class() -> type[QTextDocument]:
-    from PySide6.QtCore import QByteArray, Qt, QUrl
-    from PySide6.QtGui import QImage, QTextDocument
+class SafeTextDocument(QTextDocument):
+    """A QTextDocument that loads nothing: no images, style sheets or other resources,
+    whatever the HTML names. The summary's HTML is escaped and names none; this is the
+    second line of defence, so an escaping mistake can never read a file or a URL.
 
-    class SafeTextDocument(QTextDocument):
-        """A QTextDocument that loads nothing: no images, style sheets or other resources,
-        whatever the HTML names. The summary's HTML is escaped and names none; this is the
-        second line of defence, so an escaping mistake can never read a file or a URL.
+    Refusing is not enough: when a document has no image for a name, Qt's image handler
+    reads the file itself. So an image gets a blank one-pixel stand-in, and every other
+    resource an empty one.
+    """
 
-        Refusing is not enough: when a document has no image for a name, Qt's image
-        handler reads the file itself. So an image gets a blank one-pixel stand-in, and
-        every other resource an empty one.
-        """
+    def __init__(self) -> None:
+        super().__init__()
+        self.refused_resources: list[str] = []
 
-        def __init__(self) -> None:
-            super().__init__()
-            self.refused_resources: list[str] = []
-
-        def loadResource(  # type: ignore[override]  # Qt passes a QUrl here, never a str
-            self, type_: int, name: QUrl
-        ) -> QImage | QByteArray:  # noqa: N802
-            self.refused_resources.append(name.toString())
-            kind = getattr(type_, "value", type_)  # an int, or an enum in some bindings
-            text_kinds = (
-                QTextDocument.ResourceType.StyleSheetResource.value,
-                QTextDocument.ResourceType.HtmlResource.value,
-            )
-            if kind in text_kinds:
-                return QByteArray()  # an empty style sheet or page
-            # Everything else as a blank image: nothing (None) would send Qt's image
-            # handler to the file system, and images are what an <img> asks for.
-            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
-            blank.fill(Qt.GlobalColor.transparent)
-            return blank
-
-    return SafeTextDocument
+    def loadResource(  # type: ignore[override]  # Qt passes a QUrl here, never a str
+        self, type_: int, name: QUrl
+    ) -> QImage | QByteArray:  # noqa: N802
+        self.refused_resources.append(name.toString())
+        kind = getattr(type_, "value", type_)  # an int, or an enum in some bindings
+        text_kinds = (
+            QTextDocument.ResourceType.StyleSheetResource.value,
+            QTextDocument.ResourceType.HtmlResource.value,
+        )
+        if kind in text_kinds:
+            return QByteArray()  # an empty style sheet or page
+        # Everything else as a blank image: nothing (None) would send Qt's image handler
+        # to the file system, and images are what an <img> asks for.
+        blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+        blank.fill(Qt.GlobalColor.transparent)
+        return blank
 
 
 def make_document(html: str) -> QTextDocument:
     """A resource-refusing QTextDocument holding ``html``, set up for print layout."""
-    from PySide6.QtGui import QTextOption
-
-    document = _safe_document_class()()
+    document = SafeTextDocument()
+    # Qt colours a link with the application palette's link colour as it reads the HTML
+    # (light blue in a dark theme): the paper's own link colour is set first.
+    document.setDefaultStyleSheet(f"a {{ color: {PRINT_LINK_COLOUR}; }}")  # not shown
     # Layout from the fonts' design metrics, not screen-hinted ones, so that what is laid
     # out is what a 1200 dpi PDF shows.
     document.setUseDesignMetrics(True)
@@ -231,8 +276,6 @@ def _table_bands(
     A row is cut inside only when it is taller than a page less the repeated header (see
     ``paginate``), so only rows taller than half that room (``page_height``) have their
     lines measured for ``inner_cuts``; with no ``page_height`` every row is."""
-    from PySide6.QtGui import QTextFormat
-
     top_padding = QTextFormat.Property.TableCellTopPadding
     document = table.document()
     table_format = table.format()
@@ -303,8 +346,6 @@ def _table_bands(
 
 
 def _bands(document: QTextDocument, scale: float, page_height: float | None = None) -> list[_Band]:
-    from PySide6.QtGui import QTextTable
-
     document_layout = document.documentLayout()
     # The summary's tables sit directly in the root frame (no nesting). Found up front by
     # position rather than asking each block for its table, which mostly answers None.
@@ -347,8 +388,6 @@ def _split_blocks_at(document: QTextDocument, cuts: list[float]) -> bool:
     PDF twice. Qt skips whole blocks outside the clip, so a cut between blocks is clean.
     Splitting at the start of a line changes no position: the line already began there.
     """
-    from PySide6.QtGui import QTextCursor
-
     wanted = sorted(cuts)
     if not wanted:
         return False
@@ -413,8 +452,6 @@ def _set_up_layout(document: QTextDocument, device: QPagedPaintDevice, width: fl
     lengths in the HTML (padding, borders) are scaled from 96 dpi to the device. The
     layout is made on first use and lays the document out at once at the current page
     size: a null page size first makes that free, so it is laid out only once."""
-    from PySide6.QtCore import QSizeF
-
     document.setPageSize(QSizeF(0, 0))
     document.documentLayout().setPaintDevice(device)
     document.setPageSize(QSizeF(width, -1))  # one long page; the pagination picks the ends
@@ -603,11 +640,9 @@ def _mm_to_device(mm: float, dpi: float) -> float:
 
 def apply_page_setup(device: QPagedPaintDevice, page_size: str) -> None:
     """Set paper size and the summary's margins on a QPdfWriter or QPrinter."""
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize
-
     if page_size not in PAGE_SIZES:
-        raise ValueError(f"unknown page size {page_size!r}; expected one of: a4, letter")
+        # A programming error: page sizes come from PAGE_SIZES (the options, the commands).
+        raise ValueError(f"unknown page size {page_size!r}; expected a4 or letter")  # not shown
     size_id = QPageSize.PageSizeId.A4 if page_size == "a4" else QPageSize.PageSizeId.Letter
     left, top, right, bottom = MARGINS_MM
     device.setPageLayout(
@@ -631,9 +666,6 @@ def paint_summary(
     of pages. ``document`` replaces the summary's own HTML and is laid out whole (tests use
     it); ``max_chunk_lines`` sets how much of the summary one layout holds (default: as
     much as is safe at the device's resolution; tests set less)."""
-    from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QFont, QPainter, QPen
-
     ensure_gui_application()
     dpi = float(device.logicalDpiY())
     scale = dpi / 96.0
@@ -651,19 +683,29 @@ def paint_summary(
 
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError("cannot start painting on the output device")
+        raise OSError(translate("SummaryPdf", "The summary could not be drawn on the page."))
     try:
         footer_font = QFont(parts[0].document.defaultFont())
         footer_font.setPointSizeF(FOOTER_POINT_SIZE)
-        footer_left = f"{summary.title}, made {format_generated(summary.generated_at)}"
+        palette = print_palette()
+        # The footer belongs to the summary document and is in its words (gui.core.summary
+        # writes them untranslated), not in the window's.
+        made = dates.dated(summary.generated_at)
+        footer_left = f"{summary.title}, made {made}"  # not shown: the document's text
         for number, page in enumerate(pages, start=1):
             if number > 1 and not device.newPage():
-                raise OSError("cannot start a new page on the output device")
+                raise OSError(translate("SummaryPdf", "A new page could not be started."))
             y = 0.0
             if page.header is not None:
                 header = page.header
                 _paint_slice(
-                    painter, parts[header.part].document, header.top, header.bottom, y, width
+                    painter,
+                    parts[header.part].document,
+                    header.top,
+                    header.bottom,
+                    y,
+                    width,
+                    palette,
                 )
                 y += page.header_height
             # The page's range of the strip, from each part it overlaps.
@@ -680,6 +722,7 @@ def paint_summary(
                         bottom - part.offset,
                         y + top - page.top,
                         width,
+                        palette,
                     )
                 index += 1
             # Footer: a hairline, what this is on the left, the page number on the right.
@@ -695,7 +738,7 @@ def paint_summary(
             painter.drawText(
                 text_rect,
                 int(align | Qt.AlignmentFlag.AlignRight),
-                f"Page {number} of {len(pages)}",
+                f"Page {number} of {len(pages)}",  # not shown: the document's text
             )
             painter.restore()
     finally:
@@ -704,33 +747,42 @@ def paint_summary(
 
 
 def _paint_slice(
-    painter: QPainter, document: QTextDocument, top: float, bottom: float, at_y: float, width: float
+    painter: QPainter,
+    document: QTextDocument,
+    top: float,
+    bottom: float,
+    at_y: float,
+    width: float,
+    palette: QPalette,
 ) -> None:
-    """Paint the range [top, bottom) of ``document``'s layout at ``at_y`` on the page."""
-    from PySide6.QtCore import QRectF
-
+    """Paint the range [top, bottom) of ``document``'s layout at ``at_y`` on the page, in
+    the colours of ``palette``."""
     painter.save()
     painter.translate(0, at_y - top)
     # Qt draws every line that touches the clip rectangle, even one that only meets its
     # edge; the clip hides it, but its text would still be in the PDF (found twice by a
     # search or a screen reader). A hair of inset keeps such neighbours out.
     inset = min(_CLIP_INSET, (bottom - top) / 4)
-    document.drawContents(painter, QRectF(0, top + inset, width, bottom - top - 2 * inset))
+    clip = QRectF(0, top + inset, width, bottom - top - 2 * inset)
+    # What QTextDocument.drawContents does, with the print palette in place of the
+    # application's: text that has no colour of its own would take the theme's.
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette = palette
+    context.clip = clip
+    painter.setClipRect(clip)
+    document.documentLayout().draw(painter, context)
     painter.restore()
 
 
 def render_pdf(summary: Summary, *, page_size: str | None = None) -> bytes:
     """The summary as PDF bytes, on A4 or Letter (default: by the system locale)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QPdfWriter
-
     ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setTitle(summary.title)
-    writer.setCreator("Privacy Review")
+    writer.setCreator("Privacy Review")  # not shown: the file's metadata
     writer.setResolution(1200)
     apply_page_setup(writer, page_size or default_page_size())
     paint_summary(writer, summary)

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.desktop.summary.dialogs import PAGE_SIZE_LABELS
-from gui.desktop.summary.pdf import PAGE_SIZES, apply_page_setup
+from gui.desktop.i18n import translate
+from gui.desktop.summary.pdf import PAGE_SIZES, apply_page_setup, page_size_label
 from gui.desktop.window.window_state import fit_to_screen
 
 PREFERRED_SIZE = (900, 1000)  # an A4 page at a readable size, where the screen has room
@@ -48,34 +48,40 @@ class PrintPreviewDialog(QDialog):
         self, printer: QPrinter, paint: Callable[[QPrinter], object], parent: QWidget | None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Print summary")
+        self.setWindowTitle(translate("PrintPreviewDialog", "Print summary"))
         self.printer = printer
         self._paint = paint
         self.printed = False
         self.preview = QPrintPreviewWidget(printer, self)
-        self.preview.setAccessibleName("Preview of the printed pages")
+        self.preview.setAccessibleName(
+            translate("PrintPreviewDialog", "Preview of the printed pages")
+        )
         self.preview.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # scrolls with the keys
         self.preview.paintRequested.connect(self._paint_pages)
         self.preview.previewChanged.connect(self._update_page_label)
 
-        self.print_button = QPushButton("&Print…", self)
-        self.print_button.setToolTip("Choose a printer (or a PDF file) and print (Ctrl+P)")
+        self.print_button = QPushButton(translate("PrintPreviewDialog", "&Print…"), self)
+        self.print_button.setToolTip(
+            translate("PrintPreviewDialog", "Choose a printer (or a PDF file) and print (Ctrl+P)")
+        )
         self.print_button.clicked.connect(self.open_print_dialog)
-        self.setup_button = QPushButton("Page &setup…", self)
-        self.setup_button.setToolTip("Paper size, orientation and margins")
+        self.setup_button = QPushButton(translate("PrintPreviewDialog", "Page &setup…"), self)
+        self.setup_button.setToolTip(
+            translate("PrintPreviewDialog", "Paper size, orientation and margins")
+        )
         self.setup_button.clicked.connect(self.open_page_setup)
-        self.previous_button = QPushButton("Pre&vious page", self)
+        self.previous_button = QPushButton(translate("PrintPreviewDialog", "Pre&vious page"), self)
         self.previous_button.clicked.connect(lambda: self._go(-1))
-        self.next_button = QPushButton("&Next page", self)
+        self.next_button = QPushButton(translate("PrintPreviewDialog", "&Next page"), self)
         self.next_button.clicked.connect(lambda: self._go(1))
         self.page_label = QLabel(self)
-        self.zoom_out_button = QPushButton("Zoom &out", self)
+        self.zoom_out_button = QPushButton(translate("PrintPreviewDialog", "Zoom &out"), self)
         self.zoom_out_button.clicked.connect(lambda: self._zoom(1 / ZOOM_STEP))
-        self.zoom_in_button = QPushButton("Zoom &in", self)
+        self.zoom_in_button = QPushButton(translate("PrintPreviewDialog", "Zoom &in"), self)
         self.zoom_in_button.clicked.connect(lambda: self._zoom(ZOOM_STEP))
-        self.fit_button = QPushButton("Fit &width", self)
+        self.fit_button = QPushButton(translate("PrintPreviewDialog", "Fit &width"), self)
         self.fit_button.clicked.connect(self.preview.fitToWidth)
-        self.close_button = QPushButton("&Close", self)
+        self.close_button = QPushButton(translate("PrintPreviewDialog", "&Close"), self)
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.open_print_dialog)
 
@@ -131,7 +137,13 @@ class PrintPreviewDialog(QDialog):
     def _update_page_label(self) -> None:
         count = self.preview.pageCount()
         current = self.preview.currentPage()
-        self.page_label.setText(f"Page {current} of {count}" if count else "")
+        self.page_label.setText(
+            translate("PrintPreviewDialog", "Page {page} of {count}").format(
+                page=current, count=count
+            )
+            if count
+            else ""
+        )
         self.previous_button.setEnabled(current > 1)
         self.next_button.setEnabled(current < count)
 
@@ -147,7 +159,7 @@ class PrintPreviewDialog(QDialog):
 
     def open_print_dialog(self) -> QDialog:
         dialog = QPrintDialog(self.printer, self)
-        dialog.setWindowTitle("Print summary")
+        dialog.setWindowTitle(translate("PrintPreviewDialog", "Print summary"))
         dialog.accepted.connect(self.print_now)
         return self._open(dialog)
 
@@ -182,22 +194,26 @@ class PaperDialog(QDialog):
 
     def __init__(self, printer: QPrinter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Page setup")
+        self.setWindowTitle(translate("PaperDialog", "Page setup"))
         self.printer = printer
         layout = QFormLayout(self)
         self.size_combo = QComboBox(self)
         current = printer.pageLayout().pageSize().id()
         for size in PAGE_SIZES:
-            self.size_combo.addItem(PAGE_SIZE_LABELS[size], size)
+            self.size_combo.addItem(page_size_label(size), size)
             if _QT_SIZES[size] == current:
                 self.size_combo.setCurrentIndex(self.size_combo.count() - 1)
         self.orientation_combo = QComboBox(self)
-        self.orientation_combo.addItem("Portrait", QPageLayout.Orientation.Portrait)
-        self.orientation_combo.addItem("Landscape", QPageLayout.Orientation.Landscape)
+        self.orientation_combo.addItem(
+            translate("PaperDialog", "Portrait"), QPageLayout.Orientation.Portrait
+        )
+        self.orientation_combo.addItem(
+            translate("PaperDialog", "Landscape"), QPageLayout.Orientation.Landscape
+        )
         if printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape:
             self.orientation_combo.setCurrentIndex(1)
-        layout.addRow("&Paper size:", self.size_combo)
-        layout.addRow("&Orientation:", self.orientation_combo)
+        layout.addRow(translate("PaperDialog", "&Paper size:"), self.size_combo)
+        layout.addRow(translate("PaperDialog", "&Orientation:"), self.orientation_combo)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.core.store import ImportResult, Store, StoreError, read_export_file
 from gui.core.store.files import write_private_file
 from gui.desktop.i18n import translate
+from gui.desktop.start_folder import system_folder
 from gui.desktop.window.messages import show_message, show_store_error
 
 log = logging.getLogger(__name__)
@@ -24,11 +24,6 @@ log = logging.getLogger(__name__)
 
 def file_filter() -> str:
     return translate("Transfer", "Privacy Review checklist (*.json)")
-
-
-def _documents() -> Path:
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
 
 
 def export_to(parent: QWidget | None, store: Store, path: Path) -> bool:
@@ -84,7 +79,10 @@ def choose_export_file(parent: QWidget, then: Callable[[Path], object]) -> QFile
     # A file name, not words: ISO dates keep a folder of exports in order.
     name = f"privacy-review-checklist-{date.today().isoformat()}.json"
     dialog = QFileDialog(
-        parent, translate("Transfer", "Export checklist"), str(_documents() / name), file_filter()
+        parent,
+        translate("Transfer", "Export checklist"),
+        str(system_folder() / name),
+        file_filter(),
     )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix("json")
@@ -95,7 +93,7 @@ def choose_export_file(parent: QWidget, then: Callable[[Path], object]) -> QFile
 
 def choose_import_file(parent: QWidget, then: Callable[[Path], None]) -> QFileDialog:
     dialog = QFileDialog(
-        parent, translate("Transfer", "Import checklist"), str(_documents()), file_filter()
+        parent, translate("Transfer", "Import checklist"), str(system_folder()), file_filter()
     )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
