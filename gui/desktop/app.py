@@ -1,6 +1,8 @@
-"""Start the desktop app. Qt is imported here, not at command-line parse time.
+"""Start the desktop app. Qt is imported here, not at command-line parse time: the command
+line imports this module only when it opens the window.
 
-Order matters for start-up time and for never losing an error:
+Order matters for start-up time and for never losing an error (the modules for steps 1
+and 2, Qt's included, are imported with this one; the window's after them):
 1. directories, the log file and faulthandler (cheap, and needed if anything below fails);
 2. QApplication, the crash dialog hook, and the single-instance check (a second launch
    brings the running window to the front and exits 0);
@@ -19,10 +21,31 @@ import argparse
 import logging
 import sys
 import time
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # Qt is imported in run_gui, after the timer for --profile-startup starts
-    from PySide6.QtGui import QIcon
+# isort: off
+# First of all: it quiets PySide's import hook, which otherwise reads the source of every
+# module imported after PySide6 (~10 ms before the first paint for those below).
+from gui.desktop.infra import qt_imports  # noqa: F401
+# isort: on
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from gui import __version__
+from gui.core import paths
+from gui.core.resources import ResourceError, resource_path
+from gui.desktop.i18n import translate
+from gui.desktop.infra.crash import CrashHandler
+from gui.desktop.infra.diagnostics import (
+    buffer_early_logs,
+    enable_faulthandler,
+    install_qt_message_handler,
+    log_file,
+    setup_logging,
+)
+from gui.desktop.infra.single_instance import SingleInstance, bring_to_front
+from gui.desktop.infra.startup import Startup, quit_with
 
 log = logging.getLogger(__name__)
 
@@ -33,15 +56,6 @@ LISTEN_AT_THE_LATEST_MS = 800
 
 def run_gui(args: argparse.Namespace) -> int:
     started_at = _started_at()
-    from gui import __version__
-    from gui.core import paths
-    from gui.desktop.infra.diagnostics import (
-        buffer_early_logs,
-        enable_faulthandler,
-        log_file,
-        setup_logging,
-    )
-
     dirs = paths.resolve(args.data_dir)
     dirs.ensure()
     enable_faulthandler(dirs.log)
@@ -51,17 +65,6 @@ def run_gui(args: argparse.Namespace) -> int:
 
     def start_logging() -> None:
         setup_logging(dirs.log)
-
-    from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
-    from gui.desktop.infra.qt_imports import quiet_pyside_import_hook
-
-    quiet_pyside_import_hook()  # before the app's own modules are imported
-    from gui.desktop.infra.crash import CrashHandler
-    from gui.desktop.infra.diagnostics import install_qt_message_handler
-    from gui.desktop.infra.single_instance import SingleInstance, bring_to_front
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -78,15 +81,17 @@ def run_gui(args: argparse.Namespace) -> int:
     if not instance.claim(listen=False):  # listens once the checklist is shown
         log.info("already running: asked the running window to come to the front")
         if getattr(args, "profile_startup", False):
-            print("privacy-review: another window is open; close it to profile", file=sys.stderr)
+            print(
+                translate("App", "privacy-review: another window is open; close it to profile"),
+                file=sys.stderr,
+            )
             return 1
         return 0
 
-    from gui.desktop.infra.startup import Startup, quit_with
     from gui.desktop.window.main_window import MainWindow
 
     window = MainWindow(dirs)
-    window.setWindowIcon(_app_icon(QIcon))
+    window.setWindowIcon(_app_icon())
     instance.activationRequested.connect(lambda: bring_to_front(window))
     startup = Startup(window, dirs, args, started_at=started_at)
     # What the checklist on screen does not need waits until it is there. Listening also
@@ -116,10 +121,8 @@ def _started_at() -> float:
     return getattr(cli, "STARTED_AT", None) or time.perf_counter()
 
 
-def _app_icon(icon_class: type[QIcon]) -> QIcon:
-    from gui.core.resources import ResourceError, resource_path
-
-    icon = icon_class()
+def _app_icon() -> QIcon:
+    icon = QIcon()
     try:
         for size in (16, 24, 32, 48, 64, 128, 256):
             path = resource_path("icons", f"privacy-review-{size}.png")

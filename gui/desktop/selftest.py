@@ -1,7 +1,8 @@
 """``privacy-review --self-test``: headless checks of an installed or frozen app.
 
 Each check runs in a throwaway data dir, so the user's own checklist is never touched, and
-the store uses a passphrase so that no system keyring is needed or changed.
+the store uses a passphrase so that no system keyring is needed or changed. Its lines are
+words for a person (translated like the window's); a script reads the exit code.
 """
 
 from __future__ import annotations
@@ -13,35 +14,61 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-SELF_TEST_PASSPHRASE = "privacy-review self-test"
+from gui.core import paths
+from gui.core.catalog import load_catalog
+from gui.core.checklist import Status
+from gui.core.resources import bundled_catalog_dir, resource_path
+from gui.core.store import open_store
+from gui.core.summary import build_summary
+from gui.core.summary.export import write_summary
+from gui.desktop.i18n import translate
+
+SELF_TEST_PASSPHRASE = "privacy-review self-test"  # not shown: the throwaway store's key
+
+
+class CheckFailed(Exception):
+    """A check found the installation wrong; the message says what, in words."""
 
 
 def _check_resources(_: Path) -> str:
-    from gui.core.resources import bundled_catalog_dir, resource_path
-
-    files = sorted(bundled_catalog_dir().glob("*.toml"))
+    folder = bundled_catalog_dir()
+    files = sorted(folder.glob("*.toml"))
     if not files:
-        raise RuntimeError(f"no catalog files in {bundled_catalog_dir()}")
+        raise CheckFailed(
+            translate("SelfTest", "no catalog files in {folder}").format(folder=folder)
+        )
     icon = resource_path("icons", "privacy-review-256.png")
     if not icon.is_file():
-        raise RuntimeError(f"app icon missing: {icon}")
-    return f"{len(files)} catalog files in {bundled_catalog_dir()}"
+        raise CheckFailed(translate("SelfTest", "app icon missing: {file}").format(file=icon))
+    count = len(files)  # a name, not a call: lupdate reads only those as the count
+    found = (
+        translate("SelfTest", "%n catalog file in {folder}", "", count)
+        if count == 1
+        else translate("SelfTest", "%n catalog files in {folder}", "", count)
+    )
+    return found.format(folder=folder)
 
 
 def _check_catalog(_: Path) -> str:
-    from gui.core.catalog import load_catalog
-
     catalog = load_catalog()
+    count = len(catalog.platforms)
     categories = sum(len(p.categories) for p in catalog.platforms)
-    return f"{len(catalog.platforms)} platforms, {categories} categories"
+    platforms_text = (
+        translate("SelfTest", "%n platform", "", count)
+        if count == 1
+        else translate("SelfTest", "%n platforms", "", count)
+    )
+    categories_text = (
+        translate("SelfTest", "%n category", "", categories)
+        if categories == 1
+        else translate("SelfTest", "%n categories", "", categories)
+    )
+    return translate("SelfTest", "{platforms}, {categories}").format(
+        platforms=platforms_text, categories=categories_text
+    )
 
 
 def _check_store(work: Path) -> str:
-    from gui.core import paths
-    from gui.core.catalog import load_catalog
-    from gui.core.checklist import Status
-    from gui.core.store import open_store
-
     catalog = load_catalog()
     platform = catalog.platforms[0]
     category = platform.categories[0]
@@ -56,16 +83,20 @@ def _check_store(work: Path) -> str:
     try:
         decision = reopened.decision(platform.id, category.id)
         if decision is None or decision.note != "self-test" or not reopened.encrypted:
-            raise RuntimeError("the decision written was not read back from the encrypted store")
+            raise CheckFailed(
+                translate(
+                    "SelfTest", "the decision written was not read back from the encrypted store"
+                )
+            )
     finally:
         reopened.close()
-    return f"wrote and read back a decision in {dirs.data}"
+    return translate("SelfTest", "wrote and read back a decision in {folder}").format(
+        folder=dirs.data
+    )
 
 
 def _check_summary_pdf(work: Path) -> str:
-    from gui.core.catalog import load_catalog
-    from gui.core.summary import build_summary
-    from gui.core.summary.export import write_summary
+    # Qt's print support only for this check, as for the window (a broken one fails it).
     from gui.desktop.summary.pdf import render_pdf
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -73,16 +104,31 @@ def _check_summary_pdf(work: Path) -> str:
     write_summary(build_summary(load_catalog(), []), target, pdf=render_pdf)
     data = target.read_bytes()
     if not data.startswith(b"%PDF") or len(data) < 1000:
-        raise RuntimeError(f"the PDF written to {target} is not a PDF")
-    return f"{len(data)} bytes of PDF"
+        raise CheckFailed(
+            translate("SelfTest", "the PDF written to {file} is not a PDF").format(file=target)
+        )
+    size = len(data)
+    return translate("SelfTest", "%n bytes of PDF", "", size)
 
 
+# (name, check); ``check_name`` gives the name as the lines show it.
 CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
     ("resources", _check_resources),
     ("catalog", _check_catalog),
     ("store", _check_store),
-    ("summary pdf", _check_summary_pdf),
+    ("summary-pdf", _check_summary_pdf),
 )
+
+
+def check_name(name: str) -> str:
+    """A check's name in the user's language ("summary pdf")."""
+    names = {
+        "resources": translate("SelfTest", "resources"),
+        "catalog": translate("SelfTest", "catalog"),
+        "store": translate("SelfTest", "store"),
+        "summary-pdf": translate("SelfTest", "summary pdf"),
+    }
+    return names.get(name, name)
 
 
 def run_self_test() -> int:
@@ -95,13 +141,17 @@ def run_self_test() -> int:
                 detail = check(work)
             except Exception as error:  # a self-test reports every failure, whatever it is
                 failed += 1
-                print(f"FAIL {name}: {error}", file=sys.stderr)
+                line = translate("SelfTest", "FAIL {check}: {problem}")
+                print(line.format(check=check_name(name), problem=error), file=sys.stderr)
                 if os.environ.get("PRIVACY_REVIEW_DEBUG"):
                     traceback.print_exc()
             else:
-                print(f"ok   {name}: {detail}")
+                line = translate("SelfTest", "ok   {check}: {detail}")
+                print(line.format(check=check_name(name), detail=detail))
+    total = len(CHECKS)
     if failed:
-        print(f"self-test: {failed} of {len(CHECKS)} checks failed", file=sys.stderr)
+        summary = translate("SelfTest", "self-test: {failed} of %n checks failed", "", total)
+        print(summary.format(failed=failed), file=sys.stderr)
         return 1
-    print(f"self-test: all {len(CHECKS)} checks passed")
+    print(translate("SelfTest", "self-test: all %n checks passed", "", total))
     return 0

@@ -3,8 +3,10 @@ time (the menu bar's titles and every visible button, check box, radio button, g
 buddied label of a window or dialog; the items of each menu) and fails on a letter used twice.
 
 It walks the checklist window with each kind of category, a platform and a flagged decision
-selected, every menu, the help windows, the summary's options and print preview, and the
-guided review's start, category and finish pages. (The issue: the detail pane's Note was
+selected, every menu, the help windows, the summary's options and print preview, the
+guided review's start, category and finish pages, and the dialogs before the checklist
+opens (the welcome page, the passphrase prompts, the "unencrypted" confirmation and the key
+problem dialog). (The issue: the detail pane's Note was
 Alt+T, like the Tools menu and the Topic filter; "I turned it off" and "Decide later" took
 Alt+F and Alt+R from the File and Review menus.)
 """
@@ -235,3 +237,46 @@ def test_your_requests(qtbot, window: MainWindow, catalog: Catalog, store: Store
     assert_unique(letter, "Reminder letter")
     letter.close()
     dialog.close()
+
+
+def test_the_dialogs_before_the_checklist_opens(qtbot, app_dirs: AppDirs, monkeypatch) -> None:
+    import keyring.core
+
+    from gui.core.store import KeyUnavailableError, open_store
+    from gui.desktop.window.key_problem_dialog import KeyProblemDialog
+    from gui.desktop.window.store_dialogs import PassphraseDialog, wrong_passphrase
+    from gui.desktop.window.welcome_dialog import WelcomeDialog, unencrypted_box
+
+    from support.keyrings import InMemoryKeyring, LockedKeyring
+
+    def walk(dialog: QDialog, where: str) -> None:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert_unique(dialog, where)
+        found = list(widget_mnemonics(dialog))
+        assert found, f"{where}: no Alt letters at all"
+        dialog.close()
+
+    walk(WelcomeDialog(None, keyring_available=True), "welcome page with a keyring")
+    walk(WelcomeDialog(None, keyring_available=False), "welcome page without a keyring")
+    walk(PassphraseDialog(None, new=True), "new passphrase")
+    walk(PassphraseDialog(None, new=False), "existing passphrase")
+    walk(PassphraseDialog(None, new=False, problem=wrong_passphrase()), "wrong passphrase")
+    box, _go_back = unencrypted_box(None)
+    walk(box, "unencrypted confirmation")
+
+    def refusal() -> KeyUnavailableError:
+        try:
+            open_store(app_dirs).close()
+        except KeyUnavailableError as error:
+            return error
+        raise AssertionError("the checklist opened")
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", LockedKeyring())
+    walk(KeyProblemDialog(None, refusal()), "key problem, new checklist")
+    monkeypatch.setattr(keyring.core, "_keyring_backend", InMemoryKeyring())
+    open_store(app_dirs).close()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", LockedKeyring())
+    walk(KeyProblemDialog(None, refusal()), "key problem, locked keyring")
+    monkeypatch.setattr(keyring.core, "_keyring_backend", InMemoryKeyring())
+    walk(KeyProblemDialog(None, refusal(), problem="Not that file."), "key problem, key gone")

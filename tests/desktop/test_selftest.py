@@ -28,7 +28,7 @@ def test_self_test_passes_here(isolated_data_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     for name, _ in selftest.CHECKS:
-        assert f"ok   {name}:" in result.stdout
+        assert f"ok   {selftest.check_name(name)}:" in result.stdout
     assert result.stderr == ""
     # The user's data dir is left alone: the checks use a throwaway folder.
     assert not isolated_data_dir.exists() or not any(isolated_data_dir.iterdir())

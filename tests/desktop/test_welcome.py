@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from gui.core.paths import AppDirs
 from gui.core.store import Mode, init_store
+from gui.core.store.keys import MIN_PASSPHRASE_CHARS
 from gui.desktop.window.store_dialogs import (
-    WRONG_PASSPHRASE,
     KeyChoice,
     PassphraseDialog,
     open_store_interactively,
+    wrong_passphrase,
 )
-from gui.desktop.window.welcome_dialog import KEYRING_LABEL, WelcomeDialog, confirm_unencrypted
+from gui.desktop.window.welcome_dialog import WelcomeDialog, confirm_unencrypted, keyring_label
 
 from support.prompts import FakePrompts
 
@@ -53,7 +54,7 @@ def test_welcome_page_says_what_the_app_does_without_backend_names(qtbot) -> Non
     qtbot.addWidget(dialog)
     text = visible_text(dialog)
     assert "nothing is sent anywhere" in text
-    assert KEYRING_LABEL in text and dialog.keyring.isChecked()
+    assert keyring_label().replace("&", "") in text and dialog.keyring.isChecked()
     for word in ("backend", "Keyring", "SQLCipher", "fail"):
         assert word not in text
 
@@ -122,7 +123,8 @@ def test_wrong_passphrase_says_so_first_and_can_be_retried(app_dirs: AppDirs, no
     store.close()
 
 
-def test_new_passphrase_needs_twelve_characters_and_says_why_ok_is_off(qtbot) -> None:
+def test_new_passphrase_needs_the_store_minimum_and_says_why_ok_is_off(qtbot) -> None:
+    # The rule exists once, in the store (12 characters); the dialog says and applies it.
     dialog = PassphraseDialog(None, new=True)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -130,16 +132,18 @@ def test_new_passphrase_needs_twelve_characters_and_says_why_ok_is_off(qtbot) ->
     qtbot.keyClicks(dialog.first, "abc")
     assert not ok.isEnabled()
     assert dialog.why_not.isVisible() and "Too short" in dialog.why_not.text()
-    assert "9 more" in dialog.why_not.text()
-    qtbot.keyClicks(dialog.first, "defghijkl")  # 12 now
+    assert f"at least {MIN_PASSPHRASE_CHARS} characters" in dialog.why_not.text()
+    assert f"{MIN_PASSPHRASE_CHARS - 3} more" in dialog.why_not.text()
+    long_enough = "abcdefghijklmnopqrstuvwxyz"[:MIN_PASSPHRASE_CHARS]
+    qtbot.keyClicks(dialog.first, long_enough[3:])
     assert "differ" in dialog.why_not.text() and not ok.isEnabled()
-    qtbot.keyClicks(dialog.second, "abcdefghijkl")
+    qtbot.keyClicks(dialog.second, long_enough)
     assert ok.isEnabled() and "differ" not in dialog.why_not.text()
     assert "only lock" in visible_text(dialog)
 
 
 def test_prompt_for_an_existing_checklist_shows_the_problem_line(qtbot) -> None:
-    dialog = PassphraseDialog(None, new=False, problem=WRONG_PASSPHRASE)
+    dialog = PassphraseDialog(None, new=False, problem=wrong_passphrase())
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.problem.isVisible() and "Try again" in dialog.problem.text()

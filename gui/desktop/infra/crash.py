@@ -17,6 +17,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gui.desktop.i18n import translate
+
 log = logging.getLogger(__name__)
 
 # (title, text, details) -> None; replaced in tests so nothing modal runs.
@@ -26,19 +30,21 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 
 def crash_text(error: BaseException, log_path: Path) -> str:
-    return (
+    return translate(
+        "CrashDialog",
         "Privacy Review hit an unexpected error. Your checklist is saved after every change, "
         "so nothing you decided is lost.\n\n"
-        f"{type(error).__name__}: {error}\n\n"
-        f"Details are in the log file:\n{log_path}\n\n"
+        "{kind}: {error}\n\n"
+        "Details are in the log file:\n{log_file}\n\n"
         "If this keeps happening, please report it and attach that file (it holds no notes "
-        "or passwords)."
-    )
+        "or passwords).",
+    ).format(kind=type(error).__name__, error=error, log_file=log_path)
 
 
 def show_crash_dialog(title: str, text: str, details: str) -> None:
+    # Not at import: this module is loaded before the first paint, and setting up the Qt
+    # namespace costs ~23 ms; it is needed only when a crash is shown.
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMessageBox
 
     if QApplication.instance() is None:
         print(f"{text}\n\n{details}", file=sys.stderr)
@@ -97,7 +103,11 @@ class CrashHandler:
             return
         self._showing = True
         try:
-            self.show("Privacy Review: unexpected error", crash_text(error, self.log_path), details)
+            self.show(
+                translate("CrashDialog", "Privacy Review: unexpected error"),
+                crash_text(error, self.log_path),
+                details,
+            )
         except Exception:  # noqa: BLE001 - the dialog itself failed; stderr is all that is left
             print(details, file=sys.stderr)
         finally:

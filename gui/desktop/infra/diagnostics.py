@@ -18,6 +18,10 @@ import sys
 from pathlib import Path
 from typing import TextIO, cast
 
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+from gui.desktop.i18n import translate
+
 LOG_FILE_NAME = "privacy-review.log"
 FAULT_FILE_NAME = "crash-traces.log"
 LOG_MAX_BYTES = 1_000_000
@@ -56,6 +60,7 @@ def _open_private(path: str, mode: str, encoding: str | None) -> TextIO:
 
 
 def _private_handler(path: Path) -> logging.Handler:
+    # ~15 ms (socket, pickle): imported once the checklist is on screen, not for the paint.
     import logging.handlers
 
     class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -121,7 +126,12 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path:
     try:
         handler = _private_handler(path)
     except OSError as error:  # a read-only data dir must not stop the app
-        print(f"privacy-review: cannot write the log file {path}: {error}", file=sys.stderr)
+        print(
+            translate(
+                "Diagnostics", "privacy-review: cannot write the log file {file}: {error}"
+            ).format(file=path, error=error),
+            file=sys.stderr,
+        )
         return path
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%d %H:%M:%S")
@@ -151,8 +161,6 @@ def enable_faulthandler(log_dir: Path) -> Path | None:
 
 def install_qt_message_handler() -> None:
     """Route Qt's own warnings into the log file instead of a console nobody sees."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
     qt_log = logging.getLogger("qt")
     levels = {
         QtMsgType.QtDebugMsg: logging.DEBUG,

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, QThread, Signal
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
@@ -32,7 +33,7 @@ CONNECT_ATTEMPTS = 5
 
 def server_name(data_dir: Path) -> str:
     """A short name (socket paths are limited to ~100 bytes) unique per user and data dir."""
-    import hashlib  # ~5 ms (OpenSSL): only once the name is needed
+    import hashlib  # ~5 ms (OpenSSL): only once the name is needed, after the first paint
 
     try:
         user = getpass.getuser()
@@ -85,7 +86,7 @@ class SingleInstance(QObject):
 
     def listen(self) -> None:
         """Start answering later launches (only after ``claim`` returned True)."""
-        from PySide6.QtNetwork import QLocalServer
+        from PySide6.QtNetwork import QLocalServer  # ~11 ms: listening waits for the paint
 
         if self._server is not None or not self._lock.isLocked():
             return
@@ -136,8 +137,6 @@ class SingleInstance(QObject):
 
 
 def _sleep_ms(ms: int) -> None:
-    from PySide6.QtCore import QThread
-
     QThread.msleep(ms)
 
 
@@ -150,6 +149,4 @@ def bring_to_front(window: Any) -> None:
     window.raise_()
     window.activateWindow()
     if sys.platform == "win32":  # pragma: no cover - flash the taskbar entry instead
-        from PySide6.QtWidgets import QApplication
-
         QApplication.alert(window)

@@ -18,8 +18,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox
 
 from gui.core.paths import AppDirs
+from gui.desktop.i18n import translate
+from gui.desktop.window.messages import show_message
 
 if TYPE_CHECKING:
     from gui.core.catalog import Catalog
@@ -81,7 +84,7 @@ class Startup(QObject):
             self.first_paint_ms = elapsed_ms(self.started_at)
             self.window.removeEventFilter(self)
             if self.profile:
-                self.report(f"first-paint-ms {self.first_paint_ms}")
+                self.report(f"first-paint-ms {self.first_paint_ms}")  # not shown: for scripts
             # After this paint has reached the screen, not inside it.
             QTimer.singleShot(0, self.painted.emit)
             QTimer.singleShot(0, self.load)
@@ -94,6 +97,7 @@ class Startup(QObject):
         catalog = self._load_catalog()
         if catalog is None:
             return
+        # The catalog, the store and its dialogs (~80 ms) load after the first paint.
         from gui.desktop.window.store_dialogs import open_store_interactively
 
         store = open_store_interactively(self.window, self.dirs, self.prompts)
@@ -108,7 +112,7 @@ class Startup(QObject):
         log.info("ready in %d ms (first paint %s ms)", self.ready_ms, self.first_paint_ms)
         self.window.finish_shell()  # the shortcuts (``set_data`` may have done it already)
         if self.profile:
-            self.report(f"ready-ms {self.ready_ms}")
+            self.report(f"ready-ms {self.ready_ms}")  # not shown: for scripts
             self.ready.emit()
             QTimer.singleShot(0, self.window.close)
             return
@@ -116,10 +120,7 @@ class Startup(QObject):
         self.ready.emit()
 
     def _load_catalog(self) -> Catalog | None:
-        from PySide6.QtWidgets import QMessageBox
-
         from gui.core.catalog import CatalogError, load_catalog
-        from gui.desktop.window.messages import show_message
 
         try:
             return load_catalog(
@@ -129,9 +130,12 @@ class Startup(QObject):
             log.error("the bundled catalog is broken: %s", error)
             box = show_message(
                 self.window,
-                "Privacy Review cannot start",
-                "The catalog that comes with the app is damaged; the installation is broken.",
-                "Reinstall Privacy Review. Your checklist was not touched.",
+                translate("Startup", "Privacy Review cannot start"),
+                translate(
+                    "Startup",
+                    "The catalog that comes with the app is damaged; the installation is broken.",
+                ),
+                translate("Startup", "Reinstall Privacy Review. Your checklist was not touched."),
                 icon=QMessageBox.Icon.Critical,
                 details=str(error),
             )
@@ -145,24 +149,45 @@ class Startup(QObject):
             store.daily_backup()
         except StoreError as error:  # BackupError: the checklist itself is fine
             log.warning("daily backup failed: %s", error.message)
-            self.window.statusBar().showMessage(f"Today's backup failed: {error.message}", 30_000)
+            self.window.statusBar().showMessage(
+                translate("Startup", "Today's backup failed: {reason}").format(
+                    reason=error.message
+                ),
+                30_000,
+            )
 
     def _report_notices(self, store: Store) -> None:
         """What opening the checklist found and settled (an interrupted restore finished
         or undone): the user must know which state their checklist is in."""
         for notice in store.notices:
             log.warning("an interrupted restore was settled at start")
-            self.window.show_warning("Your checklist after an interrupted restore", notice)
+            self.window.show_warning(
+                translate("Startup", "Your checklist after an interrupted restore"), notice
+            )
 
     def _report_skipped(self, catalog: Catalog) -> None:
         if not catalog.skipped:
             return
         for problem in catalog.skipped:
             log.warning("skipped user catalog file: %s", problem)
+        count = len(catalog.skipped)
         self.window.show_warning(
-            "Some of your catalog files were skipped",
-            f"{len(catalog.skipped)} problem(s) in your own catalog files; those files were "
-            "left out. The bundled catalog is complete.",
+            translate("Startup", "Some of your catalog files were skipped"),
+            translate(
+                "Startup",
+                "%n problem in your own catalog files; that file was left out. The bundled "
+                "catalog is complete.",
+                "",
+                count,
+            )
+            if count == 1
+            else translate(
+                "Startup",
+                "%n problems in your own catalog files; those files were left out. The "
+                "bundled catalog is complete.",
+                "",
+                count,
+            ),
             "\n".join(str(p) for p in catalog.skipped[:10]),
         )
 

@@ -8,78 +8,156 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from gui.core import words
 from gui.core.paths import AppDirs
+from gui.desktop.i18n import translate
+from gui.desktop.window.window_state import fit_to_screen
 
-SECTIONS = (
-    ("flow", "How a review goes"),
-    ("statuses", "What each status means"),
-    ("flags", "Changed, due and retired"),
-    ("keys", "Keys"),
-    ("data", "Where your data is"),
-)
+# The sections' anchors, in order; ``_section_titles`` gives their headings.
+SECTIONS = ("flow", "statuses", "flags", "keys", "data")
 
-_FLOW = (
-    "Review > Start review (Ctrl+R) opens the guided review. Choose the platforms you use "
-    "and what to go through: everything, only what you have not reviewed, or what changed.",
-    "Each page is one kind of data a platform collects: what it is, what the platform's "
-    "policy says, why it matters and what you can do about it. Open settings page opens "
-    "the platform's own settings in your browser; the steps say what to do there.",
-    "Then choose what you did. Your choice is saved at once, with the date, in the "
-    "checklist on this computer. Next goes on; you can stop at any time and carry on "
-    "later.",
-    "The checklist window lists every category of every platform with your decision. "
-    "Select one to read it again, change your decision or add a note. A decision changes "
-    "only when you choose another one: moving through the list never changes anything.",
-    "File > Print summary and Save summary as make a dated summary of what you did and "
-    "what is left to do.",
-)
 
-_STATUS_MEANINGS = (
-    (
-        "opted-out",
-        "You used the control: you turned the setting off, sent the form, made "
-        "the request, stopped providing the data or deleted the account. The words shown are "
-        "the ones you picked, for example \u201cI turned it off\u201d.",
-    ),
-    ("kept", "You looked at it and left it as it is."),
-    ("not-applicable", "It does not concern you (for example, you never use that feature)."),
-    ("later", "You want to come back to it. It counts as still to do."),
-)
+def _section_titles() -> dict[str, str]:
+    return {
+        "flow": translate("HelpWindow", "How a review goes"),
+        "statuses": translate("HelpWindow", "What each status means"),
+        "flags": translate("HelpWindow", "Changed, due and retired"),
+        "keys": translate("HelpWindow", "Keys"),
+        "data": translate("HelpWindow", "Where your data is"),
+    }
 
-_FLAGS = (
-    (
-        "changed since you decided",
-        "The catalog's entry for this category was updated "
-        "after your decision (the platform changed its policy or its settings). Read it "
-        "again, then confirm or change your decision.",
-    ),
-    (
-        "due for a re-check",
-        "Your decision is old enough that the setting is worth checking "
-        "again: platforms sometimes reset settings. Confirm when it is still the way you "
-        "left it.",
-    ),
-    (
-        "retired from the catalog",
-        "The category is no longer in the catalog. Your decision "
-        "and its history are kept; there is nothing left to do.",
-    ),
-)
 
-_KEYS = (
-    ("F1", "This help"),
-    ("F10", "The menu bar (then the arrow keys)"),
-    ("Ctrl+F", "Find in the checklist; Esc empties the search"),
-    ("Ctrl+R", "Start a guided review"),
-    ("Ctrl+Shift+R", "Review what needs attention"),
-    ("Ctrl+P", "Print the summary"),
-    ("Alt + underlined letter", "The button, choice or menu with that letter"),
-    ("Tab / Shift+Tab", "The next / previous control"),
-    ("Arrow keys", "Move in the list; in your decision, choose another answer"),
-)
+def _flow() -> tuple[str, ...]:
+    return (
+        translate(
+            "HelpWindow",
+            "Review > Start review (Ctrl+R) opens the guided review. Choose the platforms you "
+            "use and what to go through: everything, only what you have not reviewed, or what "
+            "changed.",
+        ),
+        translate(
+            "HelpWindow",
+            "Each page is one kind of data a platform collects: what it is, what the "
+            "platform's policy says, why it matters and what you can do about it. Open "
+            "settings page opens the platform's own settings in your browser; the steps say "
+            "what to do there.",
+        ),
+        translate(
+            "HelpWindow",
+            "Then choose what you did. Your choice is saved at once, with the date, in the "
+            "checklist on this computer. Next goes on; you can stop at any time and carry on "
+            "later.",
+        ),
+        translate(
+            "HelpWindow",
+            "The checklist window lists every category of every platform with your decision. "
+            "Select one to read it again, change your decision or add a note. A decision "
+            "changes only when you choose another one: moving through the list never changes "
+            "anything.",
+        ),
+        translate(
+            "HelpWindow",
+            "File > Print summary and Save summary as make a dated summary of what you did and "
+            "what is left to do.",
+        ),
+    )
+
+
+def _status_meanings() -> tuple[tuple[str, str], ...]:
+    """(status value, what it means); the status's own words come from ``gui.core.words``."""
+    return (
+        (
+            "opted-out",
+            translate(
+                "HelpWindow",
+                "You used the control: you turned the setting off, sent the form, made the "
+                "request, stopped providing the data or deleted the account. The words shown "
+                "are the ones you picked, for example \u201cI turned it off\u201d.",
+            ),
+        ),
+        ("kept", translate("HelpWindow", "You looked at it and left it as it is.")),
+        (
+            "not-applicable",
+            translate(
+                "HelpWindow", "It does not concern you (for example, you never use that feature)."
+            ),
+        ),
+        (
+            "later",
+            translate("HelpWindow", "You want to come back to it. It counts as still to do."),
+        ),
+    )
+
+
+def _flags() -> tuple[tuple[str, str], ...]:
+    return (
+        (
+            translate("HelpWindow", "changed since you decided"),
+            translate(
+                "HelpWindow",
+                "The catalog's entry for this category was updated after your decision (the "
+                "platform changed its policy or its settings). Read it again, then confirm or "
+                "change your decision.",
+            ),
+        ),
+        (
+            translate("HelpWindow", "due for a re-check"),
+            translate(
+                "HelpWindow",
+                "Your decision is old enough that the setting is worth checking again: "
+                "platforms sometimes reset settings. Confirm when it is still the way you left "
+                "it.",
+            ),
+        ),
+        (
+            translate("HelpWindow", "retired from the catalog"),
+            translate(
+                "HelpWindow",
+                "The category is no longer in the catalog. Your decision and its history are "
+                "kept; there is nothing left to do.",
+            ),
+        ),
+    )
+
+
+def _shortcut(keys: QKeySequence) -> str:
+    """A shortcut as this system writes it (Qt names the keys in the user's language)."""
+    return keys.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _keys() -> tuple[tuple[str, str], ...]:
+    return (
+        (_shortcut(QKeySequence("F1")), translate("HelpWindow", "This help")),
+        (
+            _shortcut(QKeySequence("F10")),
+            translate("HelpWindow", "The menu bar (then the arrow keys)"),
+        ),
+        (
+            _shortcut(QKeySequence("Ctrl+F")),
+            translate("HelpWindow", "Find in the checklist; Esc empties the search"),
+        ),
+        (_shortcut(QKeySequence("Ctrl+R")), translate("HelpWindow", "Start a guided review")),
+        (
+            _shortcut(QKeySequence("Ctrl+Shift+R")),
+            translate("HelpWindow", "Review what needs attention"),
+        ),
+        (_shortcut(QKeySequence("Ctrl+P")), translate("HelpWindow", "Print the summary")),
+        (
+            translate("HelpWindow", "Alt + underlined letter"),
+            translate("HelpWindow", "The button, choice or menu with that letter"),
+        ),
+        (
+            translate("HelpWindow", "Tab / Shift+Tab"),
+            translate("HelpWindow", "The next / previous control"),
+        ),
+        (
+            translate("HelpWindow", "Arrow keys"),
+            translate("HelpWindow", "Move in the list; in your decision, choose another answer"),
+        ),
+    )
 
 
 def _paragraphs(texts: tuple[str, ...]) -> str:
@@ -97,40 +175,49 @@ def _terms(pairs: tuple[tuple[str, str], ...]) -> str:
 
 def help_html(dirs: AppDirs, store_text: str) -> str:
     """The whole help as one HTML document; the sections have anchors named in SECTIONS."""
+    titles = _section_titles()
     contents = "".join(
-        f"<li><a href='#{anchor}'>{html.escape(title)}</a></li>" for anchor, title in SECTIONS
+        f"<li><a href='#{anchor}'>{html.escape(titles[anchor])}</a></li>" for anchor in SECTIONS
     )
     statuses = tuple(
-        (words.GENERIC_WORDS[value], meaning) for value, meaning in _STATUS_MEANINGS
-    ) + ((words.UNREVIEWED_WORDS, "You have not recorded a decision yet."),)
+        (words.GENERIC_WORDS[value], meaning) for value, meaning in _status_meanings()
+    ) + (
+        (words.UNREVIEWED_WORDS, translate("HelpWindow", "You have not recorded a decision yet.")),
+    )
     places = (
-        ("Checklist and backups", str(dirs.data)),
-        ("Window settings", str(dirs.config)),
-        ("Your own catalog files", str(dirs.user_catalogs)),
-        ("Log files", str(dirs.log)),
-        ("Cache", str(dirs.cache)),
+        (translate("HelpWindow", "Checklist and backups"), str(dirs.data)),
+        (translate("HelpWindow", "Window settings"), str(dirs.config)),
+        (translate("HelpWindow", "Your own catalog files"), str(dirs.user_catalogs)),
+        (translate("HelpWindow", "Log files"), str(dirs.log)),
+        (translate("HelpWindow", "Cache"), str(dirs.cache)),
     )
     data = _paragraphs(
         (
-            store_text or "The checklist is not open.",
-            "Nothing leaves your computer unless you run an online check from the Tools "
-            "menu; there is no account and no telemetry. The log records what the app did, "
-            "never a platform, category, decision or note.",
-            "Help > Where your data is has a button to open or copy each folder.",
+            store_text or translate("HelpWindow", "The checklist is not open."),
+            translate(
+                "HelpWindow",
+                "Nothing leaves your computer unless you run an online check from the Tools "
+                "menu; there is no account and no telemetry. The log records what the app "
+                "did, never a platform, category, decision or note.",
+            ),
+            translate(
+                "HelpWindow", "Help > Where your data is has a button to open or copy each folder."
+            ),
         )
     ) + _terms(places)
     bodies = {
-        "flow": "<ol>" + "".join(f"<li>{html.escape(t)}</li>" for t in _FLOW) + "</ol>",
+        "flow": "<ol>" + "".join(f"<li>{html.escape(t)}</li>" for t in _flow()) + "</ol>",
         "statuses": _terms(statuses),
-        "flags": _terms(_FLAGS),
-        "keys": _terms(_KEYS),
+        "flags": _terms(_flags()),
+        "keys": _terms(_keys()),
         "data": data,
     }
     sections = "".join(
-        f"<h2><a name='{anchor}'></a>{html.escape(title)}</h2>{bodies[anchor]}"
-        for anchor, title in SECTIONS
+        f"<h2><a name='{anchor}'></a>{html.escape(titles[anchor])}</h2>{bodies[anchor]}"
+        for anchor in SECTIONS
     )
-    return f"<h1>Privacy Review help</h1><ul>{contents}</ul>{sections}"
+    heading = html.escape(translate("HelpWindow", "Privacy Review help"))
+    return f"<h1>{heading}</h1><ul>{contents}</ul>{sections}"
 
 
 class HelpWindow(QDialog):
@@ -138,10 +225,10 @@ class HelpWindow(QDialog):
 
     def __init__(self, dirs: AppDirs, store_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Privacy Review help")
+        self.setWindowTitle(translate("HelpWindow", "Privacy Review help"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.browser = QTextBrowser(self)
-        self.browser.setAccessibleName("Help text")
+        self.browser.setAccessibleName(translate("HelpWindow", "Help text"))
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(True)  # the anchors above; nothing else is a link
         self.browser.setHtml(help_html(dirs, store_text))
@@ -151,8 +238,6 @@ class HelpWindow(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
         self.resize(640, 560)
-        from gui.desktop.window.window_state import fit_to_screen
-
         fit_to_screen(self)
 
     def show_section(self, anchor: str) -> None:

@@ -8,7 +8,9 @@ contacting anything (unless told not to ask again), runs the check on the worker
 also keeps the policy-change notices above the checklist, and runs the opt-in weekly policy
 check at start-up in the background, with its progress in the status bar.
 
-``gui.core.online`` is imported only when needed, so building the window does not pay for it.
+The window makes this controller once the checklist is loaded (never for the first paint);
+the network code itself (``gui.desktop.online.worker``, ``requests``) is imported only when a
+check runs.
 """
 
 from __future__ import annotations
@@ -21,7 +23,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QStatusBar, QVBoxLayout, QWidget
 
+from gui.core.online.checks import link_check_tasks, policy_fetch_tasks
+from gui.core.online.links import LinkResult
+from gui.core.online.policy_watch import (
+    PolicyCheckResult,
+    pending_policy_changes,
+    reviewed_platform_ids,
+)
+from gui.core.online.settings import (
+    record_weekly_check,
+    set_weekly_check,
+    weekly_check_due,
+    weekly_check_enabled,
+)
 from gui.core.store import StoreError
+from gui.desktop.i18n import translate
 from gui.desktop.online.check_kind import CheckKind
 from gui.desktop.window.messages import show_message, show_store_error
 from gui.desktop.window.online_dialogs import (
@@ -31,11 +47,10 @@ from gui.desktop.window.online_dialogs import (
     progress_text,
 )
 from gui.desktop.window.online_results import (
-    LINK_SUMMARY_WORDS,
-    POLICY_SUMMARY_WORDS,
     LinkResultsDialog,
     PolicyResultsDialog,
-    count_text,
+    link_counts,
+    policy_counts,
     show_diff_dialog,
 )
 from gui.desktop.window.policy_notices import PolicyNoticeBar
@@ -130,18 +145,26 @@ class OnlineChecks(QObject):
                 self._open_progress_dialog()
                 return self.progress_dialog
             return self._tell(
-                "A check is already running",
-                "Wait for the check that is running to finish, or cancel it, then try again.",
+                translate("OnlineChecks", "A check is already running"),
+                translate(
+                    "OnlineChecks",
+                    "Wait for the check that is running to finish, or cancel it, then try again.",
+                ),
             )
         try:
             platforms = self._platforms(kind)
         except StoreError as error:  # the checklist could not be read
-            return show_store_error(self.parent_widget, "The check did not start", error)
+            return show_store_error(
+                self.parent_widget, translate("OnlineChecks", "The check did not start"), error
+            )
         if not platforms:
             return self._tell(
-                "Nothing to check yet",
-                "The policy check looks at the platforms you have reviewed, and you have "
-                "not reviewed any yet.",
+                translate("OnlineChecks", "Nothing to check yet"),
+                translate(
+                    "OnlineChecks",
+                    "The policy check looks at the platforms you have reviewed, and you have "
+                    "not reviewed any yet.",
+                ),
             )
         if self._should_ask():
             return self._ask(kind, platforms)
@@ -150,8 +173,6 @@ class OnlineChecks(QObject):
 
     def start_weekly_check_if_due(self, now: datetime | None = None) -> bool:
         """The opt-in weekly check, in the background. True if it started."""
-        from gui.core.online.settings import weekly_check_due
-
         store = self.store
         if self.check is not None or self._closing:
             return False
@@ -170,8 +191,6 @@ class OnlineChecks(QObject):
         catalog, store = self.catalog, self.store
         if kind is CheckKind.LINKS:
             return list(catalog.platforms)
-        from gui.core.online.policy_watch import reviewed_platform_ids
-
         # The policies of the platforms the user reviewed: the ones they care about.
         found = (catalog.platform(pid) for pid in reviewed_platform_ids(store))
         return [p for p in found if p is not None and p.policies]
@@ -204,8 +223,6 @@ class OnlineChecks(QObject):
 
     @staticmethod
     def _urls(kind: CheckKind, platforms: Sequence[Platform]) -> list[str]:
-        from gui.core.online.checks import link_check_tasks, policy_fetch_tasks
-
         tasks = (
             link_check_tasks(platforms)
             if kind is CheckKind.LINKS
@@ -270,7 +287,11 @@ class OnlineChecks(QObject):
 
     def _on_failed(self, message: str) -> None:
         if not self._closing:
-            self._tell("The check stopped", message, icon=QMessageBox.Icon.Warning)
+            self._tell(
+                translate("OnlineChecks", "The check stopped"),
+                message,
+                icon=QMessageBox.Icon.Warning,
+            )
 
     def _on_finished(self, cancelled: bool) -> None:
         check, kind, results = self.check, self.kind, self.results
@@ -303,20 +324,23 @@ class OnlineChecks(QObject):
     def _finished_message(
         kind: CheckKind, results: Sequence[CheckResult], total: int, cancelled: bool, weekly: bool
     ) -> str:
-        name = kind.check_name
-        if weekly:
-            name = "Weekly policy check"
+        name = translate("OnlineChecks", "Weekly policy check") if weekly else kind.check_name
         if cancelled:
-            pages = "page" if total == 1 else "pages"
-            return f"{name} cancelled after {len(results)} of {total} {pages}."
-        words = LINK_SUMMARY_WORDS if kind is CheckKind.LINKS else POLICY_SUMMARY_WORDS
-        counts = count_text([str(r.outcome) for r in results], words)
-        return f"{name} done: {counts or 'nothing checked'}."
+            stopped = (
+                translate("OnlineChecks", "{check} cancelled after {done} of %n page.", "", total)
+                if total == 1
+                else translate(
+                    "OnlineChecks", "{check} cancelled after {done} of %n pages.", "", total
+                )
+            )
+            return stopped.format(check=name, done=len(results))
+        outcomes = [str(r.outcome) for r in results]
+        counts = link_counts(outcomes) if kind is CheckKind.LINKS else policy_counts(outcomes)
+        return translate("OnlineChecks", "{check} done: {counts}.").format(
+            check=name, counts=counts or translate("OnlineChecks", "nothing checked")
+        )
 
     def _record_weekly(self, results: Sequence[CheckResult]) -> None:
-        from gui.core.online.policy_watch import PolicyCheckResult
-        from gui.core.online.settings import record_weekly_check
-
         # The weekly check is a policy check: every result is a PolicyCheckResult.
         policies = [r for r in results if isinstance(r, PolicyCheckResult)]
         try:
@@ -325,9 +349,6 @@ class OnlineChecks(QObject):
             log.warning("weekly policy check not recorded: %s", error.message)
 
     def _show_results(self, kind: CheckKind, results: Sequence[CheckResult]) -> None:
-        from gui.core.online.links import LinkResult
-        from gui.core.online.policy_watch import PolicyCheckResult
-
         # A check yields results of its own kind only; the filters narrow the type.
         dialog: QDialog
         if kind is CheckKind.LINKS:
@@ -343,8 +364,6 @@ class OnlineChecks(QObject):
     # -- notices and the weekly setting ----------------------------------------------------
 
     def refresh_notices(self) -> None:
-        from gui.core.online.policy_watch import pending_policy_changes
-
         if self._closing:
             return
         try:
@@ -361,8 +380,6 @@ class OnlineChecks(QObject):
         return self.diff_dialog
 
     def sync_weekly_action(self) -> None:
-        from gui.core.online.settings import weekly_check_enabled
-
         try:
             enabled = weekly_check_enabled(self.store)
         except StoreError:
@@ -370,18 +387,18 @@ class OnlineChecks(QObject):
         self.weeklySettingRead.emit(enabled)
 
     def set_weekly(self, enabled: bool) -> None:
-        from gui.core.online.settings import set_weekly_check
-
         try:
             set_weekly_check(self.store, enabled)
         except StoreError as error:
             self.sync_weekly_action()  # the menu shows what is really stored
-            show_store_error(self.parent_widget, "The setting was not saved", error)
+            show_store_error(
+                self.parent_widget, translate("OnlineChecks", "The setting was not saved"), error
+            )
             return
         self.status_bar.showMessage(
-            "The policy check will run when the app starts, once a week."
+            translate("OnlineChecks", "The policy check will run when the app starts, once a week.")
             if enabled
-            else "The weekly policy check is off.",
+            else translate("OnlineChecks", "The weekly policy check is off."),
             10_000,
         )
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.desktop.i18n import translate
 from gui.desktop.online.check_kind import CheckKind
 from gui.desktop.views.plain_text import plain_label
 
@@ -37,10 +38,27 @@ def hosts_of(urls: Sequence[str]) -> list[str]:
 
 def confirmation_text(hosts: Sequence[str], pages: int) -> str:
     shown = ", ".join(hosts[:HOSTS_SHOWN])
-    if len(hosts) > HOSTS_SHOWN:
-        shown += f" and {len(hosts) - HOSTS_SHOWN} more"
-    noun = "page" if pages == 1 else "pages"
-    return f"This contacts {shown} to fetch {pages} {noun}. Nothing about your checklist is sent."
+    more = len(hosts) - HOSTS_SHOWN
+    if more > 0:
+        shown = translate("ContactConfirmation", "{hosts} and %n more", "", more).format(
+            hosts=shown
+        )
+    text = (
+        translate(
+            "ContactConfirmation",
+            "This contacts {hosts} to fetch %n page. Nothing about your checklist is sent.",
+            "",
+            pages,
+        )
+        if pages == 1
+        else translate(
+            "ContactConfirmation",
+            "This contacts {hosts} to fetch %n pages. Nothing about your checklist is sent.",
+            "",
+            pages,
+        )
+    )
+    return text.format(hosts=shown)
 
 
 class ContactConfirmation(QMessageBox):
@@ -50,12 +68,15 @@ class ContactConfirmation(QMessageBox):
         super().__init__(parent)
         hosts = hosts_of(urls)
         self.setIcon(QMessageBox.Icon.Question)
-        self.setWindowTitle("Contact the platforms' sites?")
+        self.setWindowTitle(translate("ContactConfirmation", "Contact the platforms' sites?"))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(confirmation_text(hosts, len(urls)))
         self.setInformativeText(
-            "A redirect is followed only to the same platform's own domains. The requests "
-            "name this app and carry no cookies or sign-in."
+            translate(
+                "ContactConfirmation",
+                "A redirect is followed only to the same platform's own domains. The requests "
+                "name this app and carry no cookies or sign-in.",
+            )
         )
         if len(hosts) > HOSTS_SHOWN:
             self.setDetailedText("\n".join(hosts))
@@ -63,7 +84,7 @@ class ContactConfirmation(QMessageBox):
         self.addButton(QMessageBox.StandardButton.Cancel)
         self.setDefaultButton(self.go_button)
         # Kept here too: PySide does not keep the box's checkbox alive on its own.
-        self.dont_ask = QCheckBox("Don't ask again", self)
+        self.dont_ask = QCheckBox(translate("ContactConfirmation", "Don't ask again"), self)
         self.setCheckBox(self.dont_ask)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -79,7 +100,7 @@ class CheckProgressDialog(QDialog):
         self.setWindowTitle(kind.progress_title)
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
-        self.label = plain_label("Starting…")
+        self.label = plain_label(translate("CheckProgressDialog", "Starting…"))
         layout.addWidget(self.label)
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)  # the label says it in words
@@ -103,7 +124,7 @@ class StatusProgress(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.label = plain_label("Weekly policy check…", wrap=False)
+        self.label = plain_label(translate("StatusProgress", "Weekly policy check…"), wrap=False)
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
         self.bar.setMaximumWidth(120)
@@ -113,12 +134,16 @@ class StatusProgress(QWidget):
         layout.addWidget(self.bar)
 
     def show_progress(self, text: str, done: int, total: int) -> None:
-        self.label.setText(f"Weekly policy check: {text}")
+        self.label.setText(
+            translate("StatusProgress", "Weekly policy check: {progress}").format(progress=text)
+        )
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
 
 
 def progress_text(platform_name: str, done: int, total: int) -> str:
     if done >= total:
-        return f"Finishing: {total} of {total} pages checked"
-    return f"{platform_name}: page {done + 1} of {total}"
+        return translate("CheckProgressDialog", "Finishing: %n of %n pages checked", "", total)
+    return translate("CheckProgressDialog", "{platform}: page {page} of {total}").format(
+        platform=platform_name, page=done + 1, total=total
+    )

@@ -4,7 +4,7 @@ or policy; a changed policy's row opens what changed. Table cells are never mark
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -21,39 +21,78 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.desktop.i18n import translate
 from gui.desktop.views.plain_text import plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from gui.core.online.links import LinkResult
     from gui.core.online.policy_watch import PolicyCheckResult
 
-# What the table says for each outcome, and how the summary line counts it.
-LINK_OUTCOME_TEXT = {
-    "reachable": "Reachable",
-    "redirected": "Redirected",
-    "login-required": "Sign-in needed",
-    "not-found": "Not found",
-    "failed": "Failed",
-}
-LINK_SUMMARY_WORDS = {key: text.lower() for key, text in LINK_OUTCOME_TEXT.items()}
-POLICY_OUTCOME_TEXT = {
-    "changed": "Changed",
-    "unchanged": "Unchanged",
-    "baseline": "First check",
-    "failed": "Could not check",
-}
-POLICY_SUMMARY_WORDS = {
-    "changed": "changed",
-    "unchanged": "unchanged",
-    "baseline": "checked for the first time",
-    "failed": "could not be read",
-}
+# The outcomes in the order the summary line counts them.
+LINK_OUTCOMES = ("reachable", "redirected", "login-required", "not-found", "failed")
+POLICY_OUTCOMES = ("changed", "unchanged", "baseline", "failed")
 
 
-def count_text(outcomes: Sequence[str], words: dict[str, str]) -> str:
-    """ "3 reachable, 1 not found", in the order of ``words``."""
+def link_outcome_text(outcome: str) -> str:
+    """What the table says for a link's outcome."""
+    texts = {
+        "reachable": translate("LinkResultsDialog", "Reachable"),
+        "redirected": translate("LinkResultsDialog", "Redirected"),
+        "login-required": translate("LinkResultsDialog", "Sign-in needed"),
+        "not-found": translate("LinkResultsDialog", "Not found"),
+        "failed": translate("LinkResultsDialog", "Failed"),
+    }
+    return texts.get(outcome, outcome)
+
+
+def policy_outcome_text(outcome: str) -> str:
+    """What the table says for a policy's outcome."""
+    texts = {
+        "changed": translate("PolicyResultsDialog", "Changed"),
+        "unchanged": translate("PolicyResultsDialog", "Unchanged"),
+        "baseline": translate("PolicyResultsDialog", "First check"),
+        "failed": translate("PolicyResultsDialog", "Could not check"),
+    }
+    return texts.get(outcome, outcome)
+
+
+def _link_count(outcome: str, n: int) -> str:
+    texts = {
+        "reachable": translate("OnlineResults", "%n reachable", "", n),
+        "redirected": translate("OnlineResults", "%n redirected", "", n),
+        "login-required": translate("OnlineResults", "%n sign-in needed", "", n),
+        "not-found": translate("OnlineResults", "%n not found", "", n),
+        "failed": translate("OnlineResults", "%n failed", "", n),
+    }
+    return texts[outcome]
+
+
+def _policy_count(outcome: str, n: int) -> str:
+    texts = {
+        "changed": translate("OnlineResults", "%n changed", "", n),
+        "unchanged": translate("OnlineResults", "%n unchanged", "", n),
+        "baseline": translate("OnlineResults", "%n checked for the first time", "", n),
+        "failed": translate("OnlineResults", "%n could not be read", "", n),
+    }
+    return texts[outcome]
+
+
+def count_text(
+    outcomes: Sequence[str], order: Sequence[str], count: Callable[[str, int], str]
+) -> str:
+    """ "3 reachable, 1 not found", in the order of ``order``."""
     counts = Counter(outcomes)
-    return ", ".join(f"{counts[key]} {text}" for key, text in words.items() if counts[key])
+    return ", ".join(count(key, counts[key]) for key in order if counts[key])
+
+
+def link_counts(outcomes: Sequence[str]) -> str:
+    """The link check's outcomes counted: "3 reachable, 1 not found"."""
+    return count_text(outcomes, LINK_OUTCOMES, _link_count)
+
+
+def policy_counts(outcomes: Sequence[str]) -> str:
+    """The policy check's outcomes counted: "1 changed, 2 unchanged"."""
+    return count_text(outcomes, POLICY_OUTCOMES, _policy_count)
 
 
 class ResultsDialog(QDialog):
@@ -123,21 +162,45 @@ class LinkResultsDialog(ResultsDialog):
     def __init__(self, results: Sequence[LinkResult], parent: QWidget | None = None) -> None:
         outcomes = [str(r.outcome) for r in results]
         platforms = len({r.platform_id for r in results})
-        summary = (
-            f"{len(results)} {'link' if len(results) == 1 else 'links'} on {platforms} "
-            f"{'platform' if platforms == 1 else 'platforms'}: "
-            f"{count_text(outcomes, LINK_SUMMARY_WORDS)}."
+        count = len(results)  # a name, not a call: lupdate reads only those as the count
+        links = (
+            translate("LinkResultsDialog", "%n link", "", count)
+            if count == 1
+            else translate("LinkResultsDialog", "%n links", "", count)
         )
+        summary = (
+            translate("LinkResultsDialog", "{links} on %n platform: {counts}.", "", platforms)
+            if platforms == 1
+            else translate("LinkResultsDialog", "{links} on %n platforms: {counts}.", "", platforms)
+        ).format(links=links, counts=link_counts(outcomes))
         if "login-required" in outcomes:
-            summary += " Settings pages need you to be signed in, so “Sign-in needed” is fine."
+            summary += translate(
+                "LinkResultsDialog",
+                " Settings pages need you to be signed in, so “Sign-in needed” is fine.",
+            )
         rows = [
-            (r.platform_name, r.label, r.url, LINK_OUTCOME_TEXT.get(o, o), r.detail)
+            (r.platform_name, r.label, r.url, link_outcome_text(o), r.detail)
             for r, o in zip(results, outcomes, strict=True)
         ]
-        columns = ("Platform", "Link", "URL", "Result", "Detail")
-        super().__init__("Link check results", summary, columns, rows, (90, 150, 210, 110), parent)
+        columns = (
+            translate("LinkResultsDialog", "Platform"),
+            translate("LinkResultsDialog", "Link"),
+            translate("LinkResultsDialog", "URL"),
+            translate("LinkResultsDialog", "Result"),
+            translate("LinkResultsDialog", "Detail"),
+        )
+        super().__init__(
+            translate("LinkResultsDialog", "Link check results"),
+            summary,
+            columns,
+            rows,
+            (90, 150, 210, 110),
+            parent,
+        )
         self._outcomes = outcomes
-        self.problems_only = QCheckBox("Show only links that were not found or failed")
+        self.problems_only = QCheckBox(
+            translate("LinkResultsDialog", "Show only links that were not found or failed")
+        )
         self.problems_only.toggled.connect(self._filter)
         self.layout_.addWidget(self.problems_only)
         self.finish_layout()
@@ -153,21 +216,42 @@ class PolicyResultsDialog(ResultsDialog):
 
     def __init__(self, results: Sequence[PolicyCheckResult], parent: QWidget | None = None) -> None:
         outcomes = [str(r.outcome) for r in results]
-        noun = "policy" if len(results) == 1 else "policies"
-        summary = f"{len(results)} {noun} checked: {count_text(outcomes, POLICY_SUMMARY_WORDS)}."
+        count = len(results)
+        summary = (
+            translate("PolicyResultsDialog", "%n policy checked: {counts}.", "", count)
+            if count == 1
+            else translate("PolicyResultsDialog", "%n policies checked: {counts}.", "", count)
+        ).format(counts=policy_counts(outcomes))
         rows = [
-            (f"{r.platform_name}: {r.policy_title}", POLICY_OUTCOME_TEXT.get(o, o), r.detail)
+            (
+                translate("PolicyResultsDialog", "{platform}: {policy}").format(
+                    platform=r.platform_name, policy=r.policy_title
+                ),
+                policy_outcome_text(o),
+                r.detail,
+            )
             for r, o in zip(results, outcomes, strict=True)
         ]
-        columns = ("Policy", "Result", "Detail")
-        super().__init__("Policy check results", summary, columns, rows, (280, 120), parent)
+        columns = (
+            translate("PolicyResultsDialog", "Policy"),
+            translate("PolicyResultsDialog", "Result"),
+            translate("PolicyResultsDialog", "Detail"),
+        )
+        super().__init__(
+            translate("PolicyResultsDialog", "Policy check results"),
+            summary,
+            columns,
+            rows,
+            (280, 120),
+            parent,
+        )
         self.results = list(results)
         self.diff_dialog: QDialog | None = None
         for row, result in enumerate(results):  # the address, for whoever wants to look
             cell = self.table.item(row, 0)
             if cell is not None:
                 cell.setToolTip(plain_tooltip(f"{rows[row][0]}\n{result.url}"))
-        self.diff_button = QPushButton("Show what &changed")
+        self.diff_button = QPushButton(translate("PolicyResultsDialog", "Show what &changed"))
         self.diff_button.clicked.connect(self.show_diff)
         self.buttons.addButton(self.diff_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.table.currentCellChanged.connect(lambda *_: self._update_button())

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
+from gui.desktop.i18n import translate
 from gui.desktop.views.plain_text import plain_label
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class PolicyNoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("policy-notices")
-        self.setAccessibleName("Privacy policy changes")
+        self.setAccessibleName(translate("PolicyNoticeBar", "Privacy policy changes"))
         # Light background with dark text set together, readable in a dark theme too.
         self.setStyleSheet(
             "QFrame#policy-notices { background: #fff6d5; border: 1px solid #d9b84a;"
@@ -44,8 +45,10 @@ class PolicyNoticeBar(QFrame):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(10, 6, 6, 6)
         self._grid.setColumnStretch(0, 1)
-        self.dismiss_button = QPushButton("Dismiss")
-        self.dismiss_button.setToolTip("Hide these notices until a policy changes again")
+        self.dismiss_button = QPushButton(translate("PolicyNoticeBar", "Dismiss"))
+        self.dismiss_button.setToolTip(
+            translate("PolicyNoticeBar", "Hide these notices until a policy changes again")
+        )
         self.dismiss_button.clicked.connect(self.dismiss)
         self.more_button = QPushButton()
         self.more_button.clicked.connect(self._expand)
@@ -76,7 +79,7 @@ class PolicyNoticeBar(QFrame):
         self.labels, self.diff_buttons = [], []
         for row, notice in enumerate(self.notices):
             label = plain_label(notice.text)
-            button = QPushButton("Show what changed")
+            button = QPushButton(translate("PolicyNoticeBar", "Show what changed"))
             button.setAccessibleDescription(notice.text)
             button.clicked.connect(lambda _=False, n=notice: self._request(n))
             self._grid.addWidget(label, row, 0)
@@ -86,7 +89,7 @@ class PolicyNoticeBar(QFrame):
         self._grid.addWidget(self.dismiss_button, 0, 2)
         hidden = len(self.notices) - NOTICE_ROWS_SHOWN
         self._grid.addWidget(self.more_button, len(self.notices), 1)
-        self.more_button.setText(f"Show {hidden} more")
+        self.more_button.setText(translate("PolicyNoticeBar", "Show %n more", "", hidden))
         self._show_rows(self._expanded or hidden <= 0)
         # Tab goes down the lines, then to Dismiss (on the first line, but it is for all).
         for first, second in pairwise([*self.diff_buttons, self.more_button, self.dismiss_button]):

@@ -1,5 +1,5 @@
-"""How the user chose to protect the checklist: shared by the welcome page and the store
-dialogs without either importing the other."""
+"""How the user chose to protect or unlock the checklist: shared by the welcome page, the
+key problem dialog and the store dialogs without any of them importing another."""
 
 from __future__ import annotations
 
@@ -10,4 +10,6 @@ class KeyChoice(Enum):
     KEYRING = "keyring"
     PASSPHRASE = "passphrase"
     UNENCRYPTED = "unencrypted"
+    RETRY = "retry"  # ask the keyring again (after unlocking it, say)
+    KEY_FILE = "key-file"  # import a key saved with `privacy-review key export`
     QUIT = "quit"

@@ -4,9 +4,11 @@ available.
 On the very first start (no checklist yet) the welcome page asks how to protect the new
 checklist and ``init_store`` sets it up that way. Otherwise ``open_store_interactively``
 tries ``open_store``; a checklist protected by a passphrase goes straight to the passphrase
-prompt (no warning box first); when the key cannot be had
-(``KeyUnavailableError``) it lets the user choose: a passphrase, keeping the checklist
-unencrypted (only offered when no checklist exists yet, with the plain warning), or quit.
+prompt (no warning box first); when the key cannot be had (``KeyUnavailableError``) the
+key problem dialog says so in plain words and lets the user choose: try again (after
+unlocking the keyring), import a saved key (checked against the checklist before it is
+put in the keyring), a passphrase, keeping the checklist unencrypted (only offered when no
+checklist exists yet, with the plain warning), or quit.
 Any other ``StoreError`` (damaged file, newer version, read-only disk...) is shown with its
 message and what to do, and nothing is created: the store itself never makes a new
 checklist over an existing file, and this function never asks it to.
@@ -18,12 +20,14 @@ dialog; the default one shows real dialogs.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -40,10 +44,15 @@ from gui.core.store import (
     Store,
     StoreError,
     WrongKeyError,
+    import_key,
     init_store,
     open_store,
 )
+from gui.core.store import keys as store_keys
+from gui.core.store.keys import MIN_PASSPHRASE_CHARS, KeyringProblem
 from gui.core.store.layout import StoreLayout
+from gui.desktop.i18n import translate
+from gui.desktop.window.key_problem_dialog import KeyProblemDialog, retry_problem
 from gui.desktop.window.store_choice import KeyChoice
 from gui.desktop.window.welcome_dialog import WelcomeDialog, confirm_unencrypted
 
@@ -52,23 +61,22 @@ __all__ = ["KeyChoice", "PassphraseDialog", "StorePrompts", "open_store_interact
 log = logging.getLogger(__name__)
 
 MAX_PASSPHRASE_TRIES = 5
-# Stricter than the store's own floor: for a checklist without a keyring the passphrase is
-# the only thing between anyone who can read the file and what the user decided.
-MIN_NEW_PASSPHRASE_CHARS = 12
-WRONG_PASSPHRASE = (
-    "This passphrase does not open this checklist. Try again.\n"
-    "If you are sure it is the right one, the file may be damaged: Help > Where your data "
-    "is shows the backups."
-)
+
+
+def wrong_passphrase() -> str:
+    return translate(
+        "PassphraseDialog",
+        "This passphrase does not open this checklist. Try again.\n"
+        "If you are sure it is the right one, the file may be damaged: Help > Where your data "
+        "is shows the backups.",
+    )
 
 
 def keyring_available() -> bool:
     """Whether a system password store is there to hold the key (locked or refusing ones
     are found out when the key is saved, and then the user is asked again)."""
-    from gui.core.store.keys import KeyringProblem, _backend
-
     try:
-        _backend()
+        store_keys._backend()
     except KeyringProblem:
         return False
     return True
@@ -77,7 +85,11 @@ def keyring_available() -> bool:
 class StorePrompts(Protocol):
     def welcome(self, parent: QWidget | None, *, keyring_available: bool) -> KeyChoice: ...
 
-    def choose(self, parent: QWidget | None, error: KeyUnavailableError) -> KeyChoice: ...
+    def choose(
+        self, parent: QWidget | None, error: KeyUnavailableError, *, problem: str = ""
+    ) -> KeyChoice: ...
+
+    def key_file(self, parent: QWidget | None) -> Path | None: ...  # None: cancelled
 
     def passphrase(
         self, parent: QWidget | None, *, new: bool, problem: str
@@ -99,6 +111,7 @@ def open_store_interactively(
     passphrase: str | None = None
     allow_unencrypted = False
     tries = 0
+    problem = ""  # why the last "Try again" or key file did not open it
     while True:
         try:
             return open_store(dirs, passphrase=passphrase, allow_unencrypted=allow_unencrypted)
@@ -108,9 +121,18 @@ def open_store_interactively(
             # An existing checklist with a passphrase: the prompt is the whole question.
             known = isinstance(error, PassphraseRequiredError) and not error.can_store_unencrypted
             if not retry and not known:
-                choice = prompts.choose(parent, error)
+                choice = prompts.choose(parent, error, problem=problem)
+                problem = ""
                 if choice is KeyChoice.QUIT:
                     return None
+                if choice is KeyChoice.RETRY:
+                    problem = retry_problem(error)
+                    continue
+                if choice is KeyChoice.KEY_FILE:
+                    source = prompts.key_file(parent)
+                    if source is not None:
+                        problem = _import_key(dirs, source)
+                    continue
                 if choice is KeyChoice.UNENCRYPTED:
                     if not error.can_store_unencrypted:
                         return None  # never offered over an existing encrypted checklist
@@ -134,7 +156,7 @@ def open_store_interactively(
             if tries > MAX_PASSPHRASE_TRIES:
                 prompts.show_error(parent, error)
                 return None
-            passphrase = prompts.passphrase(parent, new=False, problem=WRONG_PASSPHRASE)
+            passphrase = prompts.passphrase(parent, new=False, problem=wrong_passphrase())
             if passphrase is None:
                 return None
         except StoreError as error:
@@ -142,6 +164,27 @@ def open_store_interactively(
             log.warning("the checklist could not be opened: %s", type(error).__name__)
             prompts.show_error(parent, error)
             return None
+
+
+def _import_key(dirs: AppDirs, source: Path) -> str:
+    """Put the key saved in ``source`` in the keyring; ``import_key`` first checks that it
+    opens this checklist (or its backups) and changes nothing otherwise. "" when it is
+    in, else why not, for the key problem dialog."""
+    try:
+        import_key(dirs, source)
+    except StoreError as error:
+        log.warning("a saved key was not imported: %s", type(error).__name__)
+        # The store's message then names the keyring backend; the reason is the
+        # KeyringProblem it was raised from (``from None`` keeps it as the context).
+        if isinstance(error.__context__, KeyringProblem):
+            return translate(
+                "KeyProblemDialog",
+                "The key in that file opens your checklist, but the system keyring did not "
+                "take it. Unlock the keyring, then import the key again.",
+            )
+        return error.message
+    log.info("a saved key was imported into the keyring")
+    return ""
 
 
 _ASK_AGAIN = object()
@@ -184,33 +227,30 @@ class DialogPrompts:
         dialog.exec()
         return dialog.choice()
 
-    def choose(self, parent: QWidget | None, error: KeyUnavailableError) -> KeyChoice:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Privacy Review: the checklist's key")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(error.message)
-        box.setInformativeText(error.recovery)
-        buttons = {}
-        if error.can_use_passphrase:
-            buttons[box.addButton("Use a &passphrase…", QMessageBox.ButtonRole.AcceptRole)] = (
-                KeyChoice.PASSPHRASE
-            )
-        if error.can_store_unencrypted:
-            buttons[box.addButton("Store &unencrypted", QMessageBox.ButtonRole.DestructiveRole)] = (
-                KeyChoice.UNENCRYPTED
-            )
-        quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
-        buttons[quit_button] = KeyChoice.QUIT
-        box.setEscapeButton(quit_button)
-        box.exec()
-        clicked = box.clickedButton()
-        choice = next(
-            (choice for button, choice in buttons.items() if button is clicked), KeyChoice.QUIT
-        )
+    def choose(
+        self, parent: QWidget | None, error: KeyUnavailableError, *, problem: str = ""
+    ) -> KeyChoice:
+        dialog = KeyProblemDialog(parent, error, problem=problem)
+        dialog.exec()
+        choice = dialog.choice()
         if choice is KeyChoice.UNENCRYPTED and not confirm_unencrypted(parent):
-            return self.choose(parent, error)  # back to the question
+            return self.choose(parent, error, problem=problem)  # back to the question
         return choice
+
+    def key_file(self, parent: QWidget | None) -> Path | None:
+        dialog = QFileDialog(
+            parent, translate("KeyProblemDialog", "Import a saved key"), str(Path.home())
+        )
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters(
+            [
+                translate("KeyProblemDialog", "Key files (*.json *.key)"),
+                translate("KeyProblemDialog", "All files (*)"),
+            ]
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
 
     def passphrase(self, parent: QWidget | None, *, new: bool, problem: str) -> str | None:
         dialog = PassphraseDialog(parent, new=new, problem=problem)
@@ -219,7 +259,12 @@ class DialogPrompts:
         return dialog.passphrase()
 
     def show_error(self, parent: QWidget | None, error: StoreError) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Privacy Review: checklist", "", parent=parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            translate("StoreDialogs", "Privacy Review: checklist"),
+            "",
+            parent=parent,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(error.message)
         box.setInformativeText(error.recovery)
@@ -232,14 +277,19 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, new: bool, problem: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Privacy Review: passphrase")
+        self.setWindowTitle(translate("PassphraseDialog", "Privacy Review: passphrase"))
         self.new = new
         intro = QLabel(
-            "Choose a passphrase to encrypt your checklist. You will need it each time the "
-            "app starts; it cannot be recovered if you forget it. Use at least "
-            f"{MIN_NEW_PASSPHRASE_CHARS} characters: it is the only lock on your checklist."
+            translate(
+                "PassphraseDialog",
+                "Choose a passphrase to encrypt your checklist. You will need it each time "
+                "the app starts; it cannot be recovered if you forget it. Use at least "
+                "%n characters: it is the only lock on your checklist.",
+                "",
+                MIN_PASSPHRASE_CHARS,
+            )
             if new
-            else "Enter the passphrase that protects your checklist."
+            else translate("PassphraseDialog", "Enter the passphrase that protects your checklist.")
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -257,9 +307,9 @@ class PassphraseDialog(QDialog):
         self.second = QLineEdit()
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow("&Passphrase:", self.first)
+        form.addRow(translate("PassphraseDialog", "&Passphrase:"), self.first)
         if new:
-            form.addRow("&Again:", self.second)
+            form.addRow(translate("PassphraseDialog", "&Again:"), self.second)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -283,18 +333,22 @@ class PassphraseDialog(QDialog):
         first, second = self.first.text(), self.second.text()
         reason = ""
         if self.new:
-            missing = MIN_NEW_PASSPHRASE_CHARS - len(first)
+            missing = MIN_PASSPHRASE_CHARS - len(first)
             if missing > 0:
-                reason = (
-                    f"Too short: use at least {MIN_NEW_PASSPHRASE_CHARS} characters "
-                    f"({missing} more)."
-                )
+                reason = translate(
+                    "PassphraseDialog",
+                    "Too short: use at least {minimum} characters (%n more).",
+                    "",
+                    missing,
+                ).format(minimum=MIN_PASSPHRASE_CHARS)
             elif first != second:
-                reason = "The two entries differ: type the same passphrase in both."
+                reason = translate(
+                    "PassphraseDialog", "The two entries differ: type the same passphrase in both."
+                )
             else:
-                reason = "Both entries match."
+                reason = translate("PassphraseDialog", "Both entries match.")
         self.why_not.setText(reason)
         ok = bool(first) and (
-            not self.new or (first == second and len(first) >= MIN_NEW_PASSPHRASE_CHARS)
+            not self.new or (first == second and len(first) >= MIN_PASSPHRASE_CHARS)
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
