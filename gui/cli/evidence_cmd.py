@@ -1,49 +1,40 @@
 """``privacy-review evidence``: read a platform's data export on this computer and keep what
 it shows (counts, dates, a few examples; never the export's content), list it, forget it.
-
-Registering imports nothing but argparse; the readers load when a command runs.
-"""
+The arguments are in ``gui.cli.args.evidence``."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gui.cli.errors import CommandError
+from gui.cli.i18n import _, ngettext
+from gui.cli.store_cmd import open_for_command
+from gui.core import dates
+from gui.core.catalog.rules import terminal_safe
+from gui.core.evidence.engine import read_export
+from gui.core.evidence.errors import ExportError
+from gui.core.store import StoreError
+from gui.core.store.findings import database_of, forget_reading, load_readings, save_reading
+
+if TYPE_CHECKING:
+    from gui.core.evidence.model import ExportReading
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "evidence",
-        help="read a data export you downloaded from a platform, and what it shows",
-        description="Read the data export a platform gave you (the ZIP, read in place: "
-        "nothing is extracted, copied or sent) and keep only what it shows per category: "
-        "counts, dates and a few examples, in your encrypted checklist.",
+def _print_reading(reading: ExportReading) -> None:
+    if reading.export_date:
+        heading = _("{platform} export {name}, made {made} (read {read}):")
+    else:
+        heading = _("{platform} export {name} (read {read}):")
+    shown = heading.format(
+        platform=reading.platform_name,
+        name=reading.export_name,
+        made=dates.day(reading.export_date),
+        read=dates.day(reading.read_at),
     )
-    commands = parser.add_subparsers(dest="evidence_command", metavar="COMMAND")
-    read = commands.add_parser("read", help="read an export and keep what it shows")
-    read.add_argument("file", metavar="FILE", help="the export archive (.zip) as downloaded")
-    read.add_argument(
-        "--platform", metavar="ID", help="the platform it is from (default: detected)"
-    )
-    read.set_defaults(handler=read_command)
-    show = commands.add_parser("show", help="what the exports you read show")
-    show.add_argument("--platform", metavar="ID", help="only this platform's export")
-    show.add_argument("--json", action="store_true", help="as JSON")
-    show.set_defaults(handler=show_command)
-    forget = commands.add_parser("forget", help="forget what a platform's export showed")
-    forget.add_argument("platform", metavar="PLATFORM", help="the platform id (x, linkedin...)")
-    forget.set_defaults(handler=forget_command)
-
-
-def _print_reading(reading: Any) -> None:
-    from gui.core.catalog.rules import terminal_safe
-
-    made = f", made {reading.export_date:%Y-%m-%d}" if reading.export_date else ""
-    print(
-        terminal_safe(
-            f"{reading.platform_name} export {reading.export_name}{made} "
-            f"(read {reading.read_at:%Y-%m-%d}):"
-        )
-    )
+    print(terminal_safe(shown))
     current = None
     for finding in reading.findings:
         key = f"{finding.platform_id}/{finding.category_id}"
@@ -55,40 +46,31 @@ def _print_reading(reading: Any) -> None:
 
 
 def read_command(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from gui.cli import CommandError
-    from gui.cli.store_cmd import open_for_command
-    from gui.core.evidence.engine import read_export
-    from gui.core.evidence.errors import ExportError
-    from gui.core.store import StoreError
-    from gui.core.store.findings import database_of, save_reading
-
     try:
         reading = read_export(Path(args.file).expanduser(), args.platform)
     except ExportError as error:
-        raise CommandError(f"{error} Nothing was kept.") from None
+        raise CommandError(_("{error} Nothing was kept.").format(error=error)) from None
     try:
         with open_for_command(args) as store:
             save_reading(database_of(store), reading)
     except StoreError as error:
         raise CommandError(str(error)) from None
     _print_reading(reading)
+    count = len(reading.findings)
+    print()
     print(
-        f"\nKept {len(reading.findings)} findings (counts, dates, a few examples) in your "
-        f"checklist. `privacy-review evidence forget {reading.platform_id}` removes them."
+        ngettext(
+            "Kept {count} finding (counts, dates, a few examples) in your checklist. "
+            "`privacy-review evidence forget {platform}` removes it.",
+            "Kept {count} findings (counts, dates, a few examples) in your checklist. "
+            "`privacy-review evidence forget {platform}` removes them.",
+            count,
+        ).format(count=count, platform=reading.platform_id)
     )
     return 0
 
 
 def show_command(args: argparse.Namespace) -> int:
-    import json
-
-    from gui.cli import CommandError
-    from gui.cli.store_cmd import open_for_command
-    from gui.core.store import StoreError
-    from gui.core.store.findings import database_of, load_readings
-
     try:
         with open_for_command(args, backup=False) as store:
             readings = load_readings(database_of(store), args.platform)
@@ -98,8 +80,13 @@ def show_command(args: argparse.Namespace) -> int:
         print(json.dumps([r.to_json() for r in readings], indent=2, ensure_ascii=False))
         return 0
     if not readings:
-        which = f" from {args.platform}" if args.platform else ""
-        print(f"No export{which} read yet. `privacy-review evidence read FILE` reads one.")
+        if args.platform:
+            message = _(
+                "No export from {platform} read yet. `privacy-review evidence read FILE` reads one."
+            )
+        else:
+            message = _("No export read yet. `privacy-review evidence read FILE` reads one.")
+        print(message.format(platform=args.platform))
         return 0
     for number, reading in enumerate(readings):
         if number:
@@ -109,17 +96,16 @@ def show_command(args: argparse.Namespace) -> int:
 
 
 def forget_command(args: argparse.Namespace) -> int:
-    from gui.cli import CommandError
-    from gui.cli.store_cmd import open_for_command
-    from gui.core.store import StoreError
-    from gui.core.store.findings import database_of, forget_reading
-
     try:
         with open_for_command(args) as store:
             removed = forget_reading(database_of(store), args.platform)
     except StoreError as error:
         raise CommandError(str(error)) from None
     if not removed:
-        raise CommandError(f"no export from {args.platform!r} is kept; nothing to forget")
-    print(f"Forgot what the {args.platform} export showed.")
+        raise CommandError(
+            _("no export from {platform} is kept; nothing to forget").format(
+                platform=repr(args.platform)
+            )
+        )
+    print(_("Forgot what the {platform} export showed.").format(platform=args.platform))
     return 0

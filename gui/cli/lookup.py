@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from gui.cli.errors import CommandError
 from gui.cli.i18n import _
+from gui.core.lookup import match_id, suggestions
 
 if TYPE_CHECKING:
     from gui.core.catalog import Catalog, Category, Platform
@@ -19,8 +21,6 @@ if TYPE_CHECKING:
 def unknown_message(kind: str, text: str, known: Sequence[str], where: str = "") -> str:
     """ "unknown platform 'facebok'; did you mean facebook? known platforms: ..." with
     ``kind`` "platform", "category" or "topic"; ``where`` e.g. " for platform x"."""
-    from gui.core.lookup import suggestions
-
     close = suggestions(text, known)
     known_text = ", ".join(known)
     if kind == "platform":
@@ -48,9 +48,6 @@ def unknown_message(kind: str, text: str, known: Sequence[str], where: str = "")
 
 def resolve_id(kind: str, text: str, known: Sequence[str], where: str = "") -> str:
     """The known id ``text`` names (in any case), or CommandError with suggestions."""
-    from gui.cli import CommandError
-    from gui.core.lookup import match_id
-
     found = match_id(text, known)
     if found is None:
         raise CommandError(unknown_message(kind, text, known, where))

@@ -1,4 +1,5 @@
-"""``privacy-review summary --output FILE``: the printed summary, written as a file.
+"""``privacy-review summary --output FILE``: the printed summary, written as a file
+(arguments in ``gui.cli.args.summary``).
 
 Works headless: a PDF is laid out by Qt on the offscreen platform, so scripts and servers
 without a display can make one.
@@ -7,108 +8,43 @@ without a display can make one.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 from collections.abc import Callable
-from typing import Any
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from gui.cli.args.summary import FORMAT_NAMES
+from gui.cli.catalog_cmd import load_for_command
+from gui.cli.errors import CommandError
 from gui.cli.i18n import _
+from gui.cli.lookup import resolve_platform_ids
+from gui.cli.store_cmd import _refuse_store_files, open_for_command
+from gui.core import paths
+from gui.core.requests.model import overdue_summary_lines
+from gui.core.store import StoreError
+from gui.core.store.findings import database_of, load_readings
+from gui.core.store.requests_store import RequestBook
+from gui.core.summary.export import write_summary
+from gui.core.summary.exports import with_exports
+from gui.core.summary.model import (
+    SummaryOptions,
+    build_summary,
+    default_platform_ids,
+    format_for_path,
+)
 
-# The same names as gui.core.summary.model.FORMATS (a test keeps them equal); repeated here so
-# that registering the command imports nothing but argparse.
-FORMAT_NAMES = ("pdf", "html", "md", "txt")
-PAGE_SIZES = ("a4", "letter")
+if TYPE_CHECKING:
+    from gui.core.catalog import Catalog
+    from gui.core.summary.model import Summary
+
+__all__ = ["FORMAT_NAMES", "write_summary_command"]  # FORMAT_NAMES: tests import it from here
+
 _COUNTRY_RE = re.compile(r"^[A-Za-z]{2}$")
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "summary",
-        help=_("write a summary of your checklist (PDF, HTML, Markdown or text)"),
-        description=_(
-            "Write the summary of your checklist: what is still to do, then each "
-            "platform's categories with what you decided, when, and your notes."
-        ),
-    )
-    parser.add_argument("--output", "-o", required=True, metavar="FILE", help=_("file to write"))
-    parser.add_argument(
-        "--format",
-        choices=FORMAT_NAMES,
-        help=_("output format (default: from the extension of FILE)"),
-    )
-    which = parser.add_mutually_exclusive_group()
-    which.add_argument(
-        "--platform",
-        dest="platforms",
-        action="extend",
-        nargs="+",
-        metavar="ID",
-        help=_(
-            "only these platforms (default: the ones you reviewed, or all when you have "
-            "reviewed none); repeat or list several"
-        ),
-    )
-    which.add_argument(
-        "--all-platforms",
-        action="store_true",
-        help=_("every platform in the catalog, also the ones you have not reviewed"),
-    )
-    parser.add_argument(
-        "--no-notes",
-        dest="include_notes",
-        action="store_false",
-        help=_("leave your notes out"),
-    )
-    unreviewed = parser.add_mutually_exclusive_group()
-    unreviewed.add_argument(
-        "--include-unreviewed",
-        dest="include_unreviewed",
-        action="store_true",
-        default=True,
-        help=_("include categories you have not reviewed yet (the default)"),
-    )
-    unreviewed.add_argument(
-        "--no-unreviewed",
-        dest="include_unreviewed",
-        action="store_false",
-        help=_("leave categories you have not reviewed yet out"),
-    )
-    parser.add_argument(
-        "--page-size",
-        choices=PAGE_SIZES,
-        help=_("paper size of a PDF (default: Letter in the US and Canada, else A4, by locale)"),
-    )
-    parser.add_argument(
-        "--country",
-        metavar="CODE",
-        help=_("two-letter country code; controls not offered there are listed as unavailable"),
-    )
-    parser.add_argument(
-        "--with-exports",
-        dest="include_exports",
-        action="store_true",
-        help=_(
-            "add what your data exports showed (from `privacy-review evidence`; off by "
-            "default, as an export can say more about you than the checklist does)"
-        ),
-    )
-    parser.set_defaults(handler=write_summary_command)
-
-
 def write_summary_command(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from gui.cli import CommandError
-    from gui.cli.catalog_cmd import load_for_command
-    from gui.cli.store_cmd import _refuse_store_files
-    from gui.core import paths
-    from gui.core.summary.export import write_summary
-    from gui.core.summary.model import (
-        SummaryOptions,
-        build_summary,
-        default_platform_ids,
-        format_for_path,
-    )
-
     output = Path(args.output)
     try:
         fmt = format_for_path(output, args.format)
@@ -129,8 +65,6 @@ def write_summary_command(args: argparse.Namespace) -> int:
     catalog = load_for_command(args)
     decisions, recheck_days = _read_checklist(args)
     if args.platforms:
-        from gui.cli.lookup import resolve_platform_ids
-
         known = [p.id for p in catalog.platforms]
         known += sorted({d.platform_id for d in decisions} - set(known))
         platform_ids = resolve_platform_ids(args.platforms, known)
@@ -149,12 +83,8 @@ def write_summary_command(args: argparse.Namespace) -> int:
         include_exports=args.include_exports,
     )
     summary = build_summary(catalog, decisions, options)
-    from gui.cli.request_cmd import with_overdue_requests  # privacy requests past deadline
-
-    summary = with_overdue_requests(args, catalog, summary)
+    summary = _with_overdue_requests(args, catalog, summary)
     if options.include_exports:
-        from gui.core.summary.exports import with_exports
-
         summary = with_exports(summary, _read_export_findings(args))
     try:
         write_summary(summary, output, fmt, page_size=args.page_size, pdf=_pdf_renderer(fmt))
@@ -172,10 +102,6 @@ def _read_checklist(args: argparse.Namespace) -> tuple[list[Any], int]:
     """Every decision in the user's checklist and its re-check interval. The store is
     opened the way every checklist command opens it (passphrase from the environment or
     the terminal, each failure one line and exit 1); a summary only reads, so no backup."""
-    from gui.cli import CommandError
-    from gui.cli.store_cmd import open_for_command
-    from gui.core.store import StoreError
-
     try:
         with open_for_command(args, backup=False) as store:
             return store.decisions(), store.recheck_days()
@@ -183,13 +109,21 @@ def _read_checklist(args: argparse.Namespace) -> tuple[list[Any], int]:
         raise CommandError(str(error)) from None
 
 
+def _with_overdue_requests(args: argparse.Namespace, catalog: Catalog, summary: Summary) -> Summary:
+    """``summary`` with its "Requests past their legal deadline" section filled from the
+    privacy requests in the checklist (``privacy-review request``)."""
+    try:
+        with open_for_command(args, backup=False) as store:
+            requests = RequestBook(store).all()
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    names = {p.id: p.name for p in catalog.platforms}
+    lines = overdue_summary_lines(requests, names, date.today())
+    return dataclasses.replace(summary, overdue_requests=lines)
+
+
 def _read_export_findings(args: argparse.Namespace) -> list[Any]:
     """What the user's exports showed, as the checklist keeps it (read-only, no backup)."""
-    from gui.cli import CommandError
-    from gui.cli.store_cmd import open_for_command
-    from gui.core.store import StoreError
-    from gui.core.store.findings import database_of, load_readings
-
     try:
         with open_for_command(args, backup=False) as store:
             return load_readings(database_of(store))

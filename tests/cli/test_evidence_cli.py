@@ -24,7 +24,7 @@ def test_read_show_forget(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     archive = eb.build_x(tmp_path / "twitter-archive.zip", interests=30, disabled=4)
     code, out, _ = run(capsys, "evidence", "read", str(archive))
     assert code == 0
-    assert "X export twitter-archive.zip, made 2024-06-01" in out
+    assert "X export twitter-archive.zip, made 1 Jun 2024" in out
     assert "X lists 30 interests it inferred about you" in out
     assert "You switched off 4 of them." in out
     assert "evidence forget x" in out

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from gui.cli import entry as cli
+from gui.cli.errors import EXIT_USAGE
 from gui.core.catalog import CONTROL_KINDS, load_catalog
 from gui.desktop import app
 
@@ -151,5 +152,5 @@ def test_lookup_helper_finds_categories_in_any_case() -> None:
 def test_mistyped_command_gets_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         cli.main(["catalgo", "list"])
-    assert exited.value.code == cli.EXIT_USAGE
+    assert exited.value.code == EXIT_USAGE
     assert "invalid choice: 'catalgo'; did you mean catalog?" in capsys.readouterr().err
