@@ -83,11 +83,11 @@ def regional_text(category: Category, country: str | None, name: Namer = region_
     return " ".join(parts)
 
 
-def quote_source_text(quote: Quote, format_day: Callable[[date], str] = dates.day) -> str:
+def quote_source_text(quote: Quote) -> str:
     """Where a quote comes from, in words: "Quoted from the privacy policy of 15 Jan
     2026", or, for pages without versions, "Quoted from a help page read on ..."."""
     kind = QUOTE_KIND_TITLES.get(quote.kind, quote.kind)
-    day = format_day(quote.policy_date)
+    day = dates.day(quote.policy_date)
     if quote.kind in DATED_QUOTE_KINDS:
         return f"Quoted from the {kind} of {day}"
     article = "an" if kind[:1] in "aeiou" else "a"
@@ -137,13 +137,9 @@ def is_stale(checked: date, today: date, months: int = STALE_AFTER_MONTHS) -> bo
     return checked < months_before(today, months)
 
 
-def stale_catalog_text(
-    checked: date | None,
-    today: date,
-    format_day: Callable[[date], str] = dates.day,
-) -> str:
+def stale_catalog_text(checked: date | None, today: date) -> str:
     """ "This catalog was last checked on 1 Dec 2026; it may be out of date." when the
     newest check is more than six months old, else "" (also when nothing was checked)."""
     if checked is None or not is_stale(checked, today):
         return ""
-    return f"This catalog was last checked on {format_day(checked)}; it may be out of date."
+    return f"This catalog was last checked on {dates.day(checked)}; it may be out of date."

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -204,12 +204,6 @@ def summarise(diff: PolicyDiff) -> str:
 def reviewed_platform_ids(store: SnapshotStore) -> list[str]:
     """Platforms with at least one decision: the ones whose policies the user cares about."""
     return sorted({d.platform_id for d in store.decisions()})
-
-
-def format_day(moment: datetime | date) -> str:
-    """Old name of ``dates.day``, kept only while gui/desktop/online/diff_view.py and two
-    desktop tests still import it; delete it once they call ``dates.day``."""
-    return dates.day(moment)
 
 
 @dataclass(frozen=True)

@@ -459,8 +459,10 @@ def _not_a_database(layout: StoreLayout, protection: Protection, detail: str) ->
             "right, the file is damaged. " + RESTORE_HINT,
         )
     return WrongKeyError(
-        f"The key in the system keyring ({protection.backend.removeprefix('keyring: ')}) does "
-        f"not open the checklist at {path}. The file was left as it is.",
+        # No backend name: which keyring it is belongs in Help > Where your data is and
+        # `store info`, not in a message a non-expert has to act on.
+        f"The key in the system keyring does not open the checklist at {path}. The file "
+        "was left as it is.",
         "Restore the right key from a key export with `privacy-review key import FILE`. If "
         "the key is right, the file is damaged. " + RESTORE_HINT,
     )
