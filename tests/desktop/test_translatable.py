@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT
 from tests.support.translatable import untranslated
+
+from conftest import REPO_ROOT
 
 DESKTOP = REPO_ROOT / "gui" / "desktop"
 FILES = sorted(DESKTOP.rglob("*.py"))

@@ -381,7 +381,7 @@ class CategoryView(QWidget):
         self._update_stale_note()
 
     def _update_stale_note(self) -> None:
-        text = stale_catalog_text(self._catalog_checked, self._today(), dates.day)
+        text = stale_catalog_text(self._catalog_checked, self._today())
         self.stale_label.setText(text)
         self.stale_label.setVisible(bool(text))
 
@@ -423,7 +423,7 @@ class CategoryView(QWidget):
         self.findings_view.show_for(platform.id, category.id)
         self.why_label.setText(category.why)
         self.quote_label.setText(f"\u201c{category.quote.text}\u201d")
-        self.quote_date_label.setText(quote_source_text(category.quote, dates.day) + ":")
+        self.quote_date_label.setText(quote_source_text(category.quote) + ":")
         self._set_source(category.quote.source)
 
         self.control_label.setText(control_explanation(control.kind))
