@@ -7,12 +7,18 @@ The two pictures for the docs are made by this file:
     PRIVACY_REVIEW_SCREENSHOTS=docs/screenshots pytest tests/desktop/test_window_online.py
 
 Without the variable they go to the test's temporary folder and are only checked.
+
+Nothing is timed: a slow platform is a page whose answer the server holds until the test
+opens its gate (``support.online_servers.Gate``), so a check that ends meanwhile was
+cancelled, not waited out. How quickly is measured in ``benchmarks/online_waits.py``.
 """
 
 from __future__ import annotations
 
 import os
-import time
+import subprocess
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,9 +30,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from werkzeug import Request, Response
 
+from gui.core import dates
 from gui.core.catalog import Catalog, load_catalog
 from gui.core.checklist import Status
-from gui.core.online.policy_watch import format_day
 from gui.core.online.settings import (
     LAST_WEEKLY_CHECK_SETTING,
     record_weekly_check,
@@ -45,6 +51,7 @@ from gui.desktop.window.online_checks import (
 )
 
 from support.online_servers import TlsServer, policy_page, serve_https, write_catalog
+from support.qt_settle import settle
 
 # The offscreen platform says this whenever a top-level window is shown; not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -98,9 +105,9 @@ def open_window(qtbot: QtBot, app_dirs: AppDirs, catalog: Catalog, store: Store)
     qtbot.addWidget(window)
     window.set_data(catalog, store)
     assert window.online is not None
-    # The notices and the weekly setting are read right after the checklist is shown.
-    qtbot.waitUntil(lambda: window.commands.weekly_check.isEnabled())
-    qtbot.wait(20)
+    # The notices, the weekly setting and a due weekly check come right after the checklist
+    # is shown, on the next pass of the event loop: connected before that pass can run.
+    qtbot.waitSignal(window.online.weeklySettingRead, timeout=CHECK_TIMEOUT_MS).wait()
     return window
 
 
@@ -133,14 +140,6 @@ def message_boxes() -> list[QMessageBox]:
     ]
 
 
-def slow(seconds: float) -> Callable[[Request], Response]:
-    def handler(request: Request) -> Response:
-        time.sleep(seconds)
-        return Response("<p>late</p>", content_type="text/html")
-
-    return handler
-
-
 def redirect(server: TlsServer, path: str) -> Callable[[Request], Response]:
     return lambda request: Response("", status=302, headers={"Location": server.url(path)})
 
@@ -168,8 +167,7 @@ def screenshot_folder(tmp_path: Path) -> Path:
 
 
 def save(qtbot: QtBot, widget: object, path: Path) -> QImage:
-    for _ in range(3):  # labels wrap, then layouts settle
-        qtbot.wait(10)
+    settle()  # labels wrap, then layouts settle
     assert widget.grab().save(str(path))  # type: ignore[attr-defined]
     image = QImage(str(path))
     assert (image.width(), image.height()) == (800, 600)
@@ -274,7 +272,7 @@ def test_saying_no_contacts_nothing(
     box = online(window).confirmation
     assert box is not None
     qtbot.keyClick(box, Qt.Key.Key_Escape)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: online(window).confirmation is None)  # the answer was handled
     assert online(window).check is None and online(window).results_dialog is None
     assert server.server.log == []
 
@@ -287,25 +285,24 @@ def test_cancel_a_check_against_a_slow_server(
     qtbot: QtBot, server: TlsServer, app_dirs: AppDirs, store: Store, how: str
 ) -> None:
     server.server.expect_request("/privacy").respond_with_data("<p>p</p>", content_type="text/html")
-    server.server.expect_request("/settings/0").respond_with_handler(slow(5))
+    held = server.hold("/settings/0")  # never answered while the test runs
     catalog = acme_catalog(server, app_dirs, 1)
     window = open_window(qtbot, app_dirs, catalog, store)
     window.commands.check_links.trigger()
     confirm(window)
     dialog = online(window).progress_dialog
     assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "Checking links"
-    # Which platform and how far: the worker is now waiting on the slow page.
+    # Which platform and how far: the worker is now waiting on the held page.
     qtbot.waitUntil(lambda: dialog.label.text() == "Acme: page 2 of 2", timeout=CHECK_TIMEOUT_MS)
     assert (dialog.bar.value(), dialog.bar.maximum()) == (1, 2)
-    qtbot.wait(100)
+    qtbot.waitUntil(held.reached.is_set, timeout=CHECK_TIMEOUT_MS)
 
-    started = time.monotonic()
     if how == "escape":
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     else:
         dialog.cancel_button.click()
-    qtbot.waitUntil(lambda: online(window).check is None, timeout=2_000)
-    assert time.monotonic() - started < 1.5
+    qtbot.waitUntil(lambda: online(window).check is None, timeout=CHECK_TIMEOUT_MS)
+    assert held.holding  # ended by the cancel: the server has still not answered
     assert online(window).progress_dialog is None  # closed (and deleted)
     assert online(window).results_dialog is None  # cancelled: no results dialog
     assert window.statusBar().currentMessage() == "Link check cancelled after 1 of 2 pages."
@@ -314,7 +311,7 @@ def test_cancel_a_check_against_a_slow_server(
 def test_closing_the_window_mid_check_ends_it_cleanly(
     qtbot: QtBot, server: TlsServer, app_dirs: AppDirs, store: Store
 ) -> None:
-    server.server.expect_request("/privacy").respond_with_handler(slow(5))
+    held = server.hold("/privacy")  # never answered while the test runs
     catalog = acme_catalog(server, app_dirs, 0)
     window = open_window(qtbot, app_dirs, catalog, store)
     window.show()
@@ -322,14 +319,13 @@ def test_closing_the_window_mid_check_ends_it_cleanly(
     confirm(window)
     check = online(window).check
     assert check is not None
-    qtbot.waitUntil(lambda: "page 1 of 1" in online(window).progress_dialog.label.text())
-    qtbot.wait(100)  # inside the slow request
+    qtbot.waitUntil(held.reached.is_set, timeout=CHECK_TIMEOUT_MS)  # inside the request
 
-    started = time.monotonic()
     assert window.close()
-    assert time.monotonic() - started < 1.5  # cancelled, not waited out
-    qtbot.waitUntil(lambda: not check.is_running(), timeout=2_000)
-    qtbot.wait(50)
+    # Closing waits for the check's thread: it ended although the server never answered,
+    # so the request was cancelled, not waited out.
+    qtbot.waitUntil(lambda: not check.is_running(), timeout=CHECK_TIMEOUT_MS)
+    assert held.holding
     assert check.cancelled
     assert online(window).results_dialog is None
     assert message_boxes() == []
@@ -405,7 +401,7 @@ def test_policy_check_twice_shows_the_change_and_the_notice(
     second.close()
 
     # The notice above the tree, with its own way to the diff.
-    today = format_day(datetime.now(UTC))
+    today = dates.day(datetime.now(UTC))
     notice = f"Acme's privacy policy changed on {today}; review again."
     assert bar.isVisibleTo(window) and bar.texts() == [notice]
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in bar.findChildren(QLabel))
@@ -494,9 +490,7 @@ def test_weekly_setting_toggles_and_persists(
 def test_weekly_check_runs_in_the_background_at_start_up(
     qtbot: QtBot, server: TlsServer, app_dirs: AppDirs, store: Store
 ) -> None:
-    server.server.expect_request("/privacy").respond_with_handler(
-        lambda request: (time.sleep(0.5), Response("<p>Policy.</p>", content_type="text/html"))[1]
-    )
+    held = server.hold("/privacy", "<p>Policy.</p>")  # answered when the test says
     catalog = acme_catalog(server, app_dirs, 0)
     reviewed(store, catalog)
     set_weekly_check(store, True)
@@ -504,8 +498,13 @@ def test_weekly_check_runs_in_the_background_at_start_up(
     checks = online(window)
     assert checks.check is not None and checks.weekly  # started by itself, no question asked
     assert checks.confirmation is None and checks.progress_dialog is None
-    qtbot.waitUntil(lambda: checks.status_progress is not None)
-    assert checks.status_progress.label.text().startswith("Weekly policy check: Acme: page 1")
+    progress = checks.status_progress
+    assert progress is not None
+    qtbot.waitUntil(
+        lambda: progress.label.text() == "Weekly policy check: Acme: page 1 of 1",
+        timeout=CHECK_TIMEOUT_MS,
+    )
+    held.open()
     qtbot.waitUntil(lambda: checks.check is None, timeout=CHECK_TIMEOUT_MS)
     assert checks.status_progress is None and checks.results_dialog is None
     assert (
@@ -521,20 +520,23 @@ def test_weekly_check_runs_in_the_background_at_start_up(
 def test_weekly_check_not_due_or_cancelled_is_not_recorded(
     qtbot: QtBot, server: TlsServer, app_dirs: AppDirs, store: Store
 ) -> None:
-    server.server.expect_request("/privacy").respond_with_handler(slow(5))
+    held = server.hold("/privacy")  # never answered while the test runs
     catalog = acme_catalog(server, app_dirs, 0)
     reviewed(store, catalog)
     set_weekly_check(store, True)
     window = open_window(qtbot, app_dirs, catalog, store)
     checks = online(window)
     assert checks.check is not None
+    # The weekly check has told where it is (its first page) before the question below.
+    qtbot.waitUntil(lambda: checks.last_progress == ("Acme", 0, 1), timeout=CHECK_TIMEOUT_MS)
     # Asking for the same check meanwhile shows the running one, with its Cancel button.
     window.commands.check_policies.trigger()
     dialog = checks.progress_dialog
     assert dialog is not None and dialog.isVisible() and checks.status_progress is None
     assert dialog.label.text() == "Acme: page 1 of 1"  # where the check is, at once
     dialog.cancel_button.click()
-    qtbot.waitUntil(lambda: checks.check is None, timeout=2_000)
+    qtbot.waitUntil(lambda: checks.check is None, timeout=CHECK_TIMEOUT_MS)
+    assert held.holding  # cancelled while the page was still unanswered
     assert store.get_setting(LAST_WEEKLY_CHECK_SETTING) is None
     assert window.statusBar().currentMessage() == "Weekly policy check cancelled after 0 of 1 page."
 
@@ -546,7 +548,7 @@ def test_weekly_check_not_due_or_cancelled_is_not_recorded(
     assert not checks.start_weekly_check_if_due()
     assert checks.start_weekly_check_if_due(a_day_ago + timedelta(days=8))
     checks.cancel()
-    qtbot.waitUntil(lambda: checks.check is None, timeout=2_000)
+    qtbot.waitUntil(lambda: checks.check is None, timeout=CHECK_TIMEOUT_MS)
 
 
 QUIT_MID_CHECK = """
@@ -566,24 +568,30 @@ dirs = resolve()
 dirs.ensure()
 store = init_store(dirs, Mode.UNENCRYPTED)
 store.set_setting(CONFIRM_SETTING, "off")
-from gui.core.catalog import domains  # the test server is on localhost (see online_servers)
+from gui.core.catalog import domains, loader  # the test server is on localhost
 real_domain_problem = domains.domain_problem
-domains.domain_problem = lambda d: None if d == "localhost" else real_domain_problem(d)
+allowing_localhost = lambda d: None if d == "localhost" else real_domain_problem(d)
+domains.domain_problem = loader.domain_problem = allowing_localhost  # as in online_servers
 catalog = load_catalog(Path(sys.argv[1]), dirs.user_catalogs)
 window = MainWindow(dirs)
 window.set_data(catalog, store)
 window.show()
 window.run_online_check("links")
 
-def quit_once_waiting() -> None:
-    if window.online.last_progress is None:
-        QTimer.singleShot(20, quit_once_waiting)
-        return
-    QTimer.singleShot(200, app.quit)  # inside the slow request
+in_request = Path(sys.argv[2])  # made by the test once the server holds the request
 
-quit_once_waiting()
+def quit_once_in_the_request() -> None:
+    if in_request.exists():
+        app.quit()
+    else:
+        QTimer.singleShot(10, quit_once_in_the_request)
+
+quit_once_in_the_request()
+check = window.online.check
 code = app.exec()
-print("left the event loop with a check in flight:", window.online.check is not None)
+print("left the event loop with a check in flight:", check is not None)
+# Quitting cancelled it and waited for its thread, though the server never answered.
+print("its thread had ended:", check is not None and check.shutdown(timeout_ms=0))
 sys.exit(code)  # a thread still running here would abort the process
 """
 
@@ -591,15 +599,18 @@ sys.exit(code)  # a thread still running here would abort the process
 def test_quitting_the_app_mid_check_exits_cleanly(
     server: TlsServer, app_dirs: AppDirs, tmp_path: Path
 ) -> None:
-    import subprocess
-    import sys
-
-    server.server.expect_request("/privacy").respond_with_handler(slow(5))
+    held = server.hold("/privacy")  # never answered while the app runs
     acme_catalog(server, app_dirs, 0)
     empty = app_dirs.data / "no-bundled-catalog"
-    started = time.monotonic()
+    in_request = tmp_path / "in-request"
+
+    def tell_the_app() -> None:
+        if held.reached.wait(60):
+            in_request.touch()
+
+    threading.Thread(target=tell_the_app, daemon=True).start()
     done = subprocess.run(
-        [sys.executable, "-c", QUIT_MID_CHECK, str(empty)],
+        [sys.executable, "-c", QUIT_MID_CHECK, str(empty), str(in_request)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -608,4 +619,5 @@ def test_quitting_the_app_mid_check_exits_cleanly(
     assert done.returncode == 0, done.stderr
     assert "QThread" not in done.stderr and "Destroyed" not in done.stderr
     assert "left the event loop with a check in flight: True" in done.stdout
-    assert time.monotonic() - started < 15
+    assert "its thread had ended: True" in done.stdout
+    assert held.holding  # it quit inside the request, which was never answered

@@ -28,6 +28,8 @@ from gui.desktop.views.style import dark_palette
 from gui.desktop.window.main_window import MainWindow
 from gui.desktop.window.print_preview import PrintPreviewDialog
 
+from support.qt_settle import settle
+
 SCREENSHOTS_ENV = "PRIVACY_REVIEW_SCREENSHOTS"
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "resources" / "catalog"
 REVIEWED = ("x", "facebook", "linkedin")
@@ -59,11 +61,6 @@ def fill(store: Store, catalog: Catalog) -> Store:
     assert x is not None
     store.record("x", x.categories[7].id, Status.OPTED_OUT, "", "an older version")
     return store
-
-
-def settle(qtbot) -> None:
-    for _ in range(3):
-        qtbot.wait(10)
 
 
 def save(image: QImage, folder: Path, name: str) -> QImage:
@@ -103,7 +100,7 @@ def test_window_and_preview_pictures(
                 index = panel.proxy.mapFromSource(panel.model.index_for(platform.id))
                 panel.tree.collapse(index)
         assert panel.select("x", bundled.platform("x").categories[4].id)
-        settle(qtbot)
+        settle()
         shot = save(window.grab().toImage(), folder, f"main-window{suffix}.png")
         assert (shot.width(), shot.height()) == (size.width(), size.height())
         assert (shot.pixelColor(size.width() // 2, size.height() - 4).lightness() < 128) is dark
@@ -119,7 +116,7 @@ def test_window_and_preview_pictures(
         qtbot.waitExposed(preview)
         preview.resize(size)
         qtbot.waitUntil(lambda: preview.preview.pageCount() > 0)
-        settle(qtbot)
+        settle()
         image = save(preview.grab().toImage(), folder, f"print-preview{suffix}.png")
         assert (image.width(), image.height()) == (size.width(), size.height())
         preview.close()

@@ -68,15 +68,13 @@ def store(catalog: Catalog) -> Iterator[Store]:
     opened.close()
 
 
-def settle(qtbot=None) -> None:
+def settle() -> None:
     # Layouts settle over a few passes of the event loop (labels wrap, then scroll areas
-    # resize their content).
-    app = QApplication.instance()
-    for _ in range(3):
-        if qtbot is not None:
-            qtbot.wait(10)
-        elif app is not None:
-            app.processEvents()
+    # resize their content); each pass runs what is pending, without waiting for time to
+    # pass. As support.qt_settle, which this module cannot import when run as a script.
+    for _ in range(5):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
 
 
 def go_to(qtbot, wizard: ReviewWizard, category_id: str, platform_id: str = "x") -> None:
@@ -84,13 +82,13 @@ def go_to(qtbot, wizard: ReviewWizard, category_id: str, platform_id: str = "x")
         if step.key == (platform_id, category_id):
             while wizard.index < index:
                 wizard.skip()
-            settle(qtbot)
+            settle()
             return
     raise AssertionError(f"{platform_id}/{category_id} is not in the walk")
 
 
 def grab(qtbot, wizard: ReviewWizard, folder: Path, name: str) -> QImage:
-    settle(qtbot)
+    settle()
     path = folder / name
     assert wizard.grab().save(str(path))
     image = QImage(str(path))
@@ -112,7 +110,7 @@ def make_wizard(
     wizard.show()
     if qtbot is not None:
         qtbot.waitExposed(wizard)
-    settle(qtbot)
+    settle()
     return wizard
 
 
@@ -137,7 +135,7 @@ def readme_pictures(qtbot, catalog: Catalog, store: Store, size: QSize, folder: 
     wizard.show()
     if qtbot is not None:
         qtbot.waitExposed(wizard)
-    settle(qtbot)
+    settle()
     shots = [grab(qtbot, wizard, folder, f"wizard-start{suffix}.png")]
     assert_no_sideways_scrolling(wizard)
     wizard.start_page.scope_buttons[Scope.EVERYTHING].setChecked(True)

@@ -1,25 +1,79 @@
 """Helpers for the online-check tests (no tests here): a real https server on localhost with
-a certificate from a throwaway CA, and user catalog files pointing at it."""
+a certificate from a throwaway CA, pages that answer only when the test says so, and user
+catalog files pointing at it."""
 
 from __future__ import annotations
 
 import socket
 import ssl
+import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import trustme
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from gui.core.catalog import domains as catalog_domains
+from gui.core.catalog import loader as catalog_loader
 
 CATALOG_DAY = "2025-01-15"  # any past day: catalog dates must not be in the future
+# How long a held answer waits at most when nobody opens its gate: longer than any wait in
+# a test, so only a test that never ends its hold (a crashed fixture) is cut short.
+HOLD_LIMIT_SECONDS = 120.0
+
+
+class Gate:
+    """A point a test server's handler stops at until the test opens it: a slow platform
+    without a length of time. ``reached`` is set when a request arrives (the test waits on
+    it instead of sleeping "until the request is in flight"); nothing passes before
+    ``open()``, so a check that ends meanwhile cannot have ended because the server
+    answered. Opened by the server fixture at the end of every test."""
+
+    def __init__(self) -> None:
+        self.reached = threading.Event()
+        self.passed = threading.Event()
+        self._open = threading.Event()
+        self._lock = threading.Lock()
+        self.arrivals = 0
+
+    def wait(self) -> None:
+        """Called by a handler: count the request, then wait for the gate."""
+        with self._lock:
+            self.arrivals += 1
+        self.reached.set()
+        self._open.wait(HOLD_LIMIT_SECONDS)
+        self.passed.set()
+
+    def open(self) -> None:
+        self._open.set()
+
+    @property
+    def holding(self) -> bool:
+        """A request has arrived and has not been answered."""
+        return self.reached.is_set() and not self.passed.is_set()
+
+
+class HeldPage:
+    """A handler answering ``body`` once its gate opens."""
+
+    def __init__(self, gate: Gate, body: str, content_type: str) -> None:
+        self.gate = gate
+        self.body = body
+        self.content_type = content_type
+
+    def __call__(self, request: Request) -> Response:
+        self.gate.wait()
+        return Response(self.body, content_type=self.content_type)
 
 
 @dataclass
 class TlsServer:
     server: HTTPServer
     ca_bundle: Path
+    gates: list[Gate] = field(default_factory=list)
 
     @property
     def port(self) -> int:
@@ -27,6 +81,22 @@ class TlsServer:
 
     def url(self, path: str) -> str:
         return f"https://localhost:{self.server.port}{path}"
+
+    def gate(self) -> Gate:
+        """A gate for a handler of the test's own, opened when the test ends."""
+        made = Gate()
+        self.gates.append(made)
+        return made
+
+    def hold(self, path: str, body: str = "<p>late</p>", content_type: str = "text/html") -> Gate:
+        """Serve ``path`` with an answer that waits for the returned gate."""
+        gate = self.gate()
+        self.server.expect_request(path).respond_with_handler(HeldPage(gate, body, content_type))
+        return gate
+
+    def open_gates(self) -> None:
+        for gate in self.gates:
+            gate.open()
 
 
 def serve_https(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TlsServer]:
@@ -48,9 +118,11 @@ def serve_https(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Tls
     # threaded: a slow handler must not hold up the next request or the server's shutdown.
     server = HTTPServer(host="localhost", port=0, ssl_context=context, threaded=True)
     server.start()
+    tls = TlsServer(server, bundle)
     try:
-        yield TlsServer(server, bundle)
+        yield tls
     finally:
+        tls.open_gates()  # held handlers are let go before the server stops
         server.clear()
         if server.is_running():
             server.stop()
@@ -58,12 +130,14 @@ def serve_https(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Tls
 
 def allow_localhost(monkeypatch: pytest.MonkeyPatch) -> None:
     """Let catalogs written by these tests name ``localhost`` as their domain."""
-    from gui.core.catalog import domains
+    real = catalog_domains.domain_problem
 
-    real = domains.domain_problem
-    monkeypatch.setattr(
-        domains, "domain_problem", lambda domain: None if domain == "localhost" else real(domain)
-    )
+    def allowing_localhost(domain: str) -> str | None:
+        return None if domain == "localhost" else real(domain)
+
+    # Replaced where it is defined and where the loader holds it (imported by name).
+    monkeypatch.setattr(catalog_domains, "domain_problem", allowing_localhost)
+    monkeypatch.setattr(catalog_loader, "domain_problem", allowing_localhost)
 
 
 def refused_port() -> int:

@@ -9,7 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gui.core.catalog import Catalog, load_catalog
+from gui.core.catalog import Catalog, CatalogError, load_catalog
+from gui.core.resources import bundled_catalog_dir
+
+from support.waiting import wait_until
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TESTS_DIR = REPO_ROOT / "tests"
@@ -112,6 +115,33 @@ def run_cli(
     assert "Traceback" not in result.stderr, result.stderr
     assert "ERROR CORE" not in result.stderr, result.stderr  # SQLCipher's own logging
     return result
+
+
+# What a command says when a bundled catalog file does not load.
+BROKEN_CATALOG = "the bundled catalog is broken"
+
+
+def bundled_catalog_loads() -> bool:
+    """The real bundled catalog (not the tests' fixed copy) loads without a problem."""
+    try:
+        load_catalog(bundled_catalog_dir())
+    except CatalogError:
+        return False
+    return True
+
+
+def run_cli_past_catalog_edits(
+    *args: str, env: dict[str, str], timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """``run_cli`` for tests that read the real bundled catalog: a command that found a
+    bundled file half-written by a colleague (it refuses to start then) is run again once
+    the catalog loads, rather than after a fixed pause."""
+    for _ in range(3):
+        result = run_cli(*args, env=env, timeout=timeout)
+        if BROKEN_CATALOG not in result.stderr:
+            return result
+        wait_until(bundled_catalog_loads, timeout=120, what="the bundled catalog to load")
+    raise AssertionError(f"the bundled catalog stayed broken: {result.stderr}")
 
 
 def python_env(keyring_file: Path) -> dict[str, str]:
