@@ -36,6 +36,7 @@ from support.store_helpers import (
 FILE_KEYRING = "support.keyrings.FileKeyring"
 NO_KEYRING = "keyring.backends.fail.Keyring"
 PASSPHRASE = "correct horse battery staple"
+HANG_GUARD_SECONDS = 120  # a command in a terminal that has not ended by then is stuck
 
 
 def cli(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
@@ -337,7 +338,10 @@ def run_in_terminal(args: list[str], env: dict[str, str], answers: list[str]) ->
     output = b""
     answered = 0  # output before this offset has had its prompt answered
     pending = list(answers)
-    deadline = time.monotonic() + 30
+    # Only a guard against a command that hangs (waiting for an answer it never gets): no
+    # verdict depends on how long the command takes.
+    deadline = time.monotonic() + HANG_GUARD_SECONDS
+    hung = True
     try:
         while time.monotonic() < deadline:
             ready, _, _ = select.select([fd], [], [], 0.5)
@@ -346,8 +350,10 @@ def run_in_terminal(args: list[str], env: dict[str, str], answers: list[str]) ->
             try:
                 chunk = os.read(fd, 4096)
             except OSError:  # EIO: the child closed the terminal
+                hung = False
                 break
             if not chunk:
+                hung = False
                 break
             output += chunk
             fresh = output[answered:]
@@ -355,10 +361,11 @@ def run_in_terminal(args: list[str], env: dict[str, str], answers: list[str]) ->
                 os.write(fd, pending.pop(0).encode() + b"\n")
                 answered = len(output)
     finally:
-        if time.monotonic() >= deadline:
+        if hung:
             os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(fd)
     text = output.decode("utf-8", "replace")
+    assert not hung, f"still running after {HANG_GUARD_SECONDS} s, so stopped: {text}"
     assert "Traceback" not in text, text
     return text
