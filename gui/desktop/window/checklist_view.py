@@ -41,6 +41,10 @@ MIN_CATEGORY_WIDTH = 200
 CATEGORY_SHARE = 0.5
 NARROW_WIDTH = 60  # what the note and flags columns shrink to at the least
 YIELDING = (Column.NOTE, Column.FLAGS)  # the columns that give the title room
+# Left out, in this order, while the title would still get less than MIN_CATEGORY_WIDTH:
+# the flags are counted on the platform's line and the date is in the detail pane ("Your
+# decision of 2 Dec 2026"), but nothing else on the row names the category.
+LEFT_OUT_WHEN_NARROW = (Column.FLAGS, Column.DECIDED)
 
 
 class ChecklistDelegate(QStyledItemDelegate):
@@ -108,8 +112,9 @@ class ChecklistView(QTreeView):
     the user's drag, or what was remembered from last time) and give way when the title
     would get less than ``CATEGORY_SHARE`` of the tree, down to ``NARROW_WIDTH``; with room
     again, they grow back to it (``fit_columns``, on every resize). In a tree too narrow
-    for even that (an 800-pixel window), the flags column is left out: the platform's line
-    counts what is to re-check, and the detail pane says why."""
+    for even that (an 800-pixel window), the flags column and then the date are left out
+    (``LEFT_OUT_WHEN_NARROW``): the platform's line counts what is to re-check, and the
+    detail pane says why and when."""
 
     _preferred: dict[Column, int]  # note and flags: set with the columns (setup_columns)
     _fitting: bool  # True while fit_columns sets widths: those are not the user's
@@ -125,24 +130,35 @@ class ChecklistView(QTreeView):
         available = self.viewport().width()
         if available <= 0 or not self._preferred:
             return
-        fixed = self.columnWidth(Column.STATUS) + self.columnWidth(Column.DECIDED)
+        widths_now = {
+            Column.STATUS: self.columnWidth(Column.STATUS),
+            Column.DECIDED: self.columnWidth(Column.DECIDED) or DEFAULT_WIDTHS[Column.DECIDED],
+        }
         shown = dict(self._preferred)
-        without_flags = available - fixed - NARROW_WIDTH * len(shown) < MIN_CATEGORY_WIDTH
-        if without_flags:
-            del shown[Column.FLAGS]
+        left_out: set[Column] = set()
+        for column in LEFT_OUT_WHEN_NARROW:
+            fixed = sum(w for c, w in widths_now.items() if c not in left_out)
+            if available - fixed - NARROW_WIDTH * len(shown) >= MIN_CATEGORY_WIDTH:
+                break
+            left_out.add(column)
+            shown.pop(column, None)
+        fixed = sum(w for c, w in widths_now.items() if c not in left_out)
         title = max(MIN_CATEGORY_WIDTH, int(available * CATEGORY_SHARE))
         spare = max(available - fixed - title, 0)
         wanted = sum(shown.values())
         widths = {
-            column: preferred
+            column: NARROW_WIDTH  # a tree this narrow gives every pixel left to the title
+            if left_out
+            else preferred
             if spare >= wanted
             else min(preferred, max(NARROW_WIDTH, spare * preferred // wanted))
             for column, preferred in shown.items()
         }
         self._fitting = True
         try:
-            if self.isColumnHidden(Column.FLAGS) != without_flags:
-                self.setColumnHidden(Column.FLAGS, without_flags)
+            for column in LEFT_OUT_WHEN_NARROW:
+                if self.isColumnHidden(column) != (column in left_out):
+                    self.setColumnHidden(column, column in left_out)
             for column, width in widths.items():
                 if self.columnWidth(column) != width:
                     self.setColumnWidth(column, width)
@@ -163,7 +179,8 @@ class ChecklistView(QTreeView):
         them (a narrow window once would otherwise narrow them for good)."""
         self._fitting = True
         try:
-            self.setColumnHidden(Column.FLAGS, False)
+            for column in LEFT_OUT_WHEN_NARROW:
+                self.setColumnHidden(column, False)
             for column, width in self._preferred.items():
                 self.setColumnWidth(column, width)
         finally:
