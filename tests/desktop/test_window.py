@@ -64,7 +64,10 @@ def test_tree_shows_every_platform_with_progress(window: MainWindow, catalog: Ca
 def test_status_bar_says_where_and_how_protected(window: MainWindow, store: Store) -> None:
     assert store.encrypted
     text = window.location_label.text()
-    assert str(store.path) in text and "encrypted" in text and "NOT" not in text
+    assert str(store.path) in text and "Encrypted" in text and "NOT" not in text
+    assert text.index("Encrypted") < text.index(str(store.path))  # a narrow window cuts the path
+    assert "Keyring" not in text and "keyrings" not in text  # no backend's name
+    assert str(store.path) in window.location_label.toolTip()
 
 
 def test_unencrypted_store_gets_the_plain_warning(qtbot, app_dirs: AppDirs, catalog) -> None:

@@ -6,22 +6,20 @@ The pictures in docs/screenshots are made by this file:
     PRIVACY_REVIEW_SCREENSHOTS=docs/screenshots pytest tests/desktop/test_wizard_screenshots.py
 
 Without the variable they go to the test's temporary folder and are only checked. The 2x
-pictures come from a second process started with QT_SCALE_FACTOR=2 (Qt reads it once, when
-the application starts): ``python tests/desktop/test_wizard_screenshots.py FOLDER``.
+pictures come from this file run as a script in a second process started with
+QT_SCALE_FACTOR=2 (Qt reads it once, when the application starts; see
+``support.screenshots.run_at_2x``).
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont, QImage, QPalette
+from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from gui.core import paths
@@ -29,11 +27,21 @@ from gui.core.catalog import Catalog, load_catalog
 from gui.core.checklist import Status
 from gui.core.review.plan import Scope
 from gui.core.store import Store, open_store
-from gui.desktop.views.style import dark_palette
 from gui.desktop.wizard import ReviewWizard
 
-SCREENSHOTS_ENV = "PRIVACY_REVIEW_SCREENSHOTS"
-CATALOG_DIR = Path(__file__).resolve().parents[2] / "resources" / "catalog"
+from support.qt_settle import settle
+from support.screenshots import (
+    CATALOG_DIR,
+    SCALED_SIZE,
+    SIZES,
+    assert_picture,
+    palette,
+    picture_folder,
+    run_at_2x,
+    start_scaled_app,
+    suffix,
+)
+
 # A checklist in use on three platforms, one decision on an entry that changed since.
 DECISIONS = [
     ("x", "biometrics", Status.OPTED_OUT, "Never verified my ID."),
@@ -66,15 +74,6 @@ def store(catalog: Catalog) -> Iterator[Store]:
     opened = fill(open_store(paths.resolve()), catalog)
     yield opened
     opened.close()
-
-
-def settle() -> None:
-    # Layouts settle over a few passes of the event loop (labels wrap, then scroll areas
-    # resize their content); each pass runs what is pending, without waiting for time to
-    # pass. As support.qt_settle, which this module cannot import when run as a script.
-    for _ in range(5):
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
 
 
 def go_to(qtbot, wizard: ReviewWizard, category_id: str, platform_id: str = "x") -> None:
@@ -155,50 +154,27 @@ def readme_pictures(qtbot, catalog: Catalog, store: Store, size: QSize, folder: 
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-@pytest.mark.parametrize("size", [QSize(1280, 800), QSize(800, 600)], ids=["1280x800", "800x600"])
+@pytest.mark.parametrize("size", SIZES, ids=["1280x800", "800x600"])
 def test_readme_pictures(qtbot, bundled: Catalog, tmp_path: Path, size: QSize, dark: bool) -> None:
-    folder = Path(os.environ.get(SCREENSHOTS_ENV) or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    original = QPalette(app.palette())
-    if dark:
-        app.setPalette(dark_palette())
+    folder = picture_folder(tmp_path)
     store = fill(open_store(paths.resolve()), bundled)
     try:
-        suffix = f"-{size.width()}x{size.height()}{'-dark' if dark else ''}"
-        for image in readme_pictures(qtbot, bundled, store, size, folder, suffix):
-            assert (image.width(), image.height()) == (size.width(), size.height())
-            middle = image.pixelColor(size.width() // 2, size.height() - 8)
-            assert (middle.lightness() < 128) is dark  # the palette reached the window
+        with palette(dark):
+            shots = readme_pictures(qtbot, bundled, store, size, folder, suffix(size, dark=dark))
+        for image in shots:
+            assert_picture(image, size, dark=dark)
     finally:
         store.close()
-        app.setPalette(original)
 
 
 def test_readme_pictures_at_2x_scale(tmp_path: Path) -> None:
-    folder = Path(os.environ.get(SCREENSHOTS_ENV) or tmp_path).resolve()
-    folder.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
-    env["PRIVACY_REVIEW_DATA_DIR"] = str(tmp_path / "data-2x")
-    done = subprocess.run(
-        [sys.executable, __file__, str(folder)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "qt." not in done.stderr.lower() and "warning" not in done.stderr.lower(), done.stderr
-    for name in ("wizard-start-800x600-2x.png", "wizard-toggle-800x600-2x.png"):
-        image = QImage(str(folder / name))
-        assert (image.width(), image.height()) == (1600, 1200), name
+    ending = suffix(SCALED_SIZE, scale=2)
+    names = (f"wizard-start{ending}.png", f"wizard-toggle{ending}.png")
+    run_at_2x(__file__, picture_folder(tmp_path), tmp_path, names)
 
 
 def test_other_pages_at_800_by_600(qtbot, catalog: Catalog, store: Store, tmp_path: Path) -> None:
-    folder = Path(os.environ.get(SCREENSHOTS_ENV) or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = picture_folder(tmp_path)
     wizard = make_wizard(qtbot, catalog, store, QSize(800, 600))
     wizard.go_next()
     go_to(qtbot, wizard, "direct-messages")
@@ -246,25 +222,19 @@ def test_small_windows_and_large_fonts_wrap_instead_of_clipping(
         app.setFont(original)
 
 
-def _render_at_this_scale(folder: Path) -> None:
+def render_at_this_scale(folder: Path) -> None:
     """The 2x pictures, in a process whose Qt was started with QT_SCALE_FACTOR=2."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import keyring.core
-
-    from support.keyrings import InMemoryKeyring
-
-    keyring.core._keyring_backend = InMemoryKeyring()  # never the user's keyring
-    os.environ.setdefault("PRIVACY_REVIEW_DATA_DIR", tempfile.mkdtemp())
-    app = QApplication(sys.argv[:1])
-    assert app.devicePixelRatio() == 2.0, "start with QT_SCALE_FACTOR=2"
+    app = start_scaled_app()
     catalog = load_catalog(CATALOG_DIR)
     store = fill(open_store(paths.resolve()), catalog)
     try:
-        for image in readme_pictures(None, catalog, store, QSize(800, 600), folder, "-800x600-2x"):
-            assert (image.width(), image.height()) == (1600, 1200)
+        ending = suffix(SCALED_SIZE, scale=2)
+        for image in readme_pictures(None, catalog, store, SCALED_SIZE, folder, ending):
+            assert_picture(image, SCALED_SIZE, dark=False, scale=2)
     finally:
         store.close()
+    app.processEvents()
 
 
 if __name__ == "__main__":
-    _render_at_this_scale(Path(sys.argv[1]))
+    render_at_this_scale(Path(sys.argv[1]))

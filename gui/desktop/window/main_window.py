@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
 
         self.location_label = QLabel(translate("MainWindow", "Opening your checklist…"))
         self.shown_label = QLabel()
+        # A long path must not make the window wider than the screen: the label is cut at
+        # the end (the protection comes first, the path last; the tooltip has all of it).
+        self.location_label.setMinimumWidth(1)
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.shown_label)
 
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from gui.desktop.window.checklist_panel import ChecklistPanel
+        from gui.desktop.window.location_text import location_line, location_tooltip
         from gui.desktop.window.saving import ReportingSource
 
         self.finish_shell()
@@ -157,10 +161,8 @@ class MainWindow(QMainWindow):
         # The policy-change notices above the tree.
         self.setCentralWidget(self.online.wrap(self.panel))
         self.panel.filter_bar.changed.connect(self._filter_changed)
-        self.location_label.setText(store.describe_location())
-        self.location_label.setToolTip(
-            translate("MainWindow", "Help > Where your data is… lists every folder")
-        )
+        self.location_label.setText(location_line(store))
+        self.location_label.setToolTip(location_tooltip(store))
         if not store.encrypted:
             self.location_label.setStyleSheet("font-weight: bold")
         for action in self.commands.needing_data():

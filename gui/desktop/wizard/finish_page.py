@@ -59,6 +59,9 @@ class FinishPage(QWidget):
             value.setAccessibleName(name)
             chip = StatusChip()  # the status in words, with the colour the app gives it
             chip.set_status(status, f"{name}:")
+            # One line each: a wrapping label tells the form a narrower width than its text
+            # needs, and "Does not apply to me:" came out on two lines.
+            chip.label.setWordWrap(False)
             counts.addRow(chip, value)
             self.count_labels[status] = value
             self.count_chips[status] = chip
