@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from gui.cli.errors import CommandError
 from gui.cli.i18n import _, ngettext
-from gui.cli.store_cmd import open_for_command
+from gui.cli.store_access import open_for_command
 from gui.core import dates
 from gui.core.catalog.rules import terminal_safe
 from gui.core.evidence.engine import read_export

@@ -18,7 +18,7 @@ from gui.cli.catalog_cmd import load_for_command
 from gui.cli.errors import CommandError
 from gui.cli.i18n import _
 from gui.cli.lookup import find_category, find_platform
-from gui.cli.store_cmd import open_for_command
+from gui.cli.store_access import open_for_command
 from gui.core import dates
 from gui.core.catalog.rules import terminal_safe
 from gui.core.requests.calendar import deadline_event

@@ -2,19 +2,15 @@
 ``key export|import``, ``restore-backup`` and ``store info|init|recheck-days``. Their
 arguments are in ``gui.cli.args.store``; this module is imported when one of them runs.
 
-Every expected failure reaches the user as a CommandError message, never a traceback.
-``open_for_command`` is shared: every command that reads the checklist opens it here.
+Every expected failure reaches the user as a CommandError message, never a traceback;
+opening the checklist is shared with the other commands (``gui.cli.store_access``).
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
-import getpass
 import json
-import os
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -23,21 +19,27 @@ from gui.cli.catalog_cmd import load_for_command
 from gui.cli.errors import CommandError
 from gui.cli.i18n import _, ngettext
 from gui.cli.lookup import find_category, find_platform, resolve_platform_ids
-from gui.core import dates, paths
+from gui.cli.store_access import (
+    ask_passphrase,
+    data_dirs,
+    env_passphrase,
+    interactive,
+    key_choices_message,
+    open_for_command,
+    refuse_store_files,
+    reports_store_errors,
+)
+from gui.core import dates
 from gui.core.catalog.rules import CONTROL_CHARS_RE, terminal_safe
 from gui.core.checklist import ChecklistRow, Status, build_checklist
 from gui.core.requests.model import summary_line
 from gui.core.review.session import load_region
 from gui.core.store import (
-    CONFIG_NAME,
-    DB_NAME,
     KeyUnavailableError,
     Mode,
     PassphraseRequiredError,
-    Store,
     StoreError,
     init_store,
-    open_store,
     plan_restore,
     read_export_file,
     restore_backup,
@@ -47,148 +49,14 @@ from gui.core.store import import_key as restore_key
 from gui.core.store.backups import list_backups
 from gui.core.store.exchange import validate_export
 from gui.core.store.files import read_limited, write_private_file
-from gui.core.store.keys import active_backend_name, check_new_passphrase
+from gui.core.store.keys import active_backend_name
 from gui.core.store.layout import StoreLayout
 from gui.core.store.requests_store import RequestBook
 from gui.core.store.store import MAX_RECHECK_DAYS
 from gui.core.words import control_kind, status_words
 
-Handler = Callable[[argparse.Namespace], int]
 
-# --- shared -----------------------------------------------------------------------------
-
-
-def _reports_store_errors(handler: Handler) -> Handler:
-    """Turn the store's expected failures into the command line's one error path."""
-
-    @functools.wraps(handler)
-    def wrapper(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except StoreError as error:
-            raise CommandError(str(error)) from None
-
-    return wrapper
-
-
-def _dirs(args: argparse.Namespace) -> paths.AppDirs:
-    return paths.resolve(args.data_dir)
-
-
-def _env_passphrase() -> str | None:
-    return os.environ.get(PASSPHRASE_ENV) or None
-
-
-def _interactive() -> bool:
-    try:
-        return sys.stdin is not None and sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _ask_passphrase(*, confirm: bool) -> str | None:
-    """Read a passphrase from the terminal; None when the user enters nothing. With
-    ``confirm`` it is a new one: core's rule for new passphrases is checked before it is
-    asked a second time, and a refused one is asked again."""
-    try:
-        while True:
-            first = getpass.getpass(_("Passphrase: "))
-            if not first:
-                return None
-            problem = check_new_passphrase(first) if confirm else None
-            if problem is None:
-                break
-            print(_("privacy-review: {problem}").format(problem=problem), file=sys.stderr)
-        if confirm and getpass.getpass(_("The same passphrase again: ")) != first:
-            raise CommandError(_("the two passphrases differ; nothing was created"))
-    except EOFError:
-        return None
-    return first
-
-
-def key_choices_message(error: KeyUnavailableError) -> str:
-    """What the user can do when no key can be had and nobody can be asked."""
-    if error.can_store_unencrypted:
-        return _(
-            "{message}\n"
-            "Choose how to protect your checklist:\n"
-            "  - with a passphrase: set {variable}, run the command in a terminal to "
-            "be asked, or run `privacy-review store init --passphrase`;\n"
-            "  - without encryption: run `privacy-review store init --unencrypted` (anyone "
-            "who can read your files can then read your checklist);\n"
-            "  - or make a system keyring available and unlocked (for example GNOME Keyring "
-            "or KWallet) and try again."
-        ).format(message=error.message, variable=PASSPHRASE_ENV)
-    if error.can_use_passphrase:
-        return _(
-            "{message}\n{recovery}\n"
-            "To enter the passphrase: set {variable}, or run the command in a terminal."
-        ).format(message=error.message, recovery=error.recovery, variable=PASSPHRASE_ENV)
-    return str(error)
-
-
-def open_for_command(args: argparse.Namespace, *, backup: bool = True) -> Store:
-    """Open the checklist, asking for a passphrase in a terminal when one would help. With
-    ``backup``, today's backup is made first (a failure is only a warning)."""
-    dirs = _dirs(args)
-    passphrase = _env_passphrase()
-    try:
-        store = open_store(dirs, passphrase=passphrase)
-    except KeyUnavailableError as error:
-        if passphrase is not None or not error.can_use_passphrase or not _interactive():
-            raise CommandError(key_choices_message(error)) from None
-        print(_("privacy-review: {message}").format(message=error.message), file=sys.stderr)
-        if error.can_store_unencrypted:
-            print(
-                _(
-                    "Choose a passphrase to encrypt your checklist; you will need it every "
-                    "time. To store it unencrypted instead, press Enter and run "
-                    "`privacy-review store init --unencrypted`."
-                ),
-                file=sys.stderr,
-            )
-        typed = _ask_passphrase(confirm=error.can_store_unencrypted)
-        if typed is None:
-            raise CommandError(key_choices_message(error)) from None
-        try:
-            store = open_store(dirs, passphrase=typed)
-        except StoreError as retry_error:
-            raise CommandError(str(retry_error)) from None
-    except StoreError as error:
-        raise CommandError(str(error)) from None
-    for notice in store.notices:
-        print(_("privacy-review: {notice}").format(notice=notice), file=sys.stderr)
-    if store.created:
-        print(
-            _("privacy-review: created a new checklist. {where}").format(
-                where=store.describe_location()
-            ),
-            file=sys.stderr,
-        )
-    if backup:
-        try:
-            store.daily_backup()
-        except StoreError as error:
-            print(
-                _("privacy-review: warning: {message}").format(message=error.message),
-                file=sys.stderr,
-            )
-    return store
-
-
-def _refuse_store_files(target: Path, dirs: paths.AppDirs) -> None:
-    resolved = target.expanduser().resolve()
-    for name in (DB_NAME, CONFIG_NAME):
-        if resolved == (dirs.data / name).resolve():
-            raise CommandError(
-                _("{file} is the store's own file; choose another file name").format(file=target)
-            )
-
-
-# --- commands ---------------------------------------------------------------------------
-
-
-@_reports_store_errors
+@reports_store_errors
 def mark_decision(args: argparse.Namespace) -> int:
     platform = find_platform(load_for_command(args), args.platform)
     category = find_category(platform, args.category)
@@ -267,7 +135,7 @@ def _row_json(row: ChecklistRow) -> dict[str, object]:
     }
 
 
-@_reports_store_errors
+@reports_store_errors
 def show_checklist(args: argparse.Namespace) -> int:
     catalog = load_for_command(args)
     today = date.today()
@@ -333,10 +201,10 @@ def show_checklist(args: argparse.Namespace) -> int:
     return 0
 
 
-@_reports_store_errors
+@reports_store_errors
 def export_checklist(args: argparse.Namespace) -> int:
     target = Path(args.file)
-    _refuse_store_files(target, _dirs(args))
+    refuse_store_files(target, data_dirs(args))
     with open_for_command(args) as store:
         document = store.export_json()
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -368,7 +236,7 @@ def export_checklist(args: argparse.Namespace) -> int:
     return 0
 
 
-@_reports_store_errors
+@reports_store_errors
 def import_checklist(args: argparse.Namespace) -> int:
     # Everything is checked before the store opens: a bad file needs no key and no prompt.
     data = read_export_file(Path(args.file))
@@ -379,10 +247,10 @@ def import_checklist(args: argparse.Namespace) -> int:
     return 0
 
 
-@_reports_store_errors
+@reports_store_errors
 def export_key(args: argparse.Namespace) -> int:
     target = Path(args.file)
-    backend = write_key(_dirs(args), target)
+    backend = write_key(data_dirs(args), target)
     print(
         _(
             "Wrote the checklist key (from the system keyring: {backend}) to {file}, readable "
@@ -393,24 +261,24 @@ def export_key(args: argparse.Namespace) -> int:
     return 0
 
 
-@_reports_store_errors
+@reports_store_errors
 def import_key(args: argparse.Namespace) -> int:
-    backend = restore_key(_dirs(args), Path(args.file))
+    backend = restore_key(data_dirs(args), Path(args.file))
     print(_("The checklist key is back in the system keyring ({backend}).").format(backend=backend))
     return 0
 
 
-@_reports_store_errors
+@reports_store_errors
 def restore_from_backup(args: argparse.Namespace) -> int:
-    dirs = _dirs(args)
+    dirs = data_dirs(args)
     source = Path(args.file) if args.file else None
-    passphrase = _env_passphrase()
+    passphrase = env_passphrase()
     try:
         plan = plan_restore(dirs, source, passphrase=passphrase)
     except PassphraseRequiredError as error:
-        if passphrase is not None or not _interactive():
+        if passphrase is not None or not interactive():
             raise CommandError(key_choices_message(error)) from None
-        passphrase = _ask_passphrase(confirm=False)
+        passphrase = ask_passphrase(confirm=False)
         if passphrase is None:
             raise CommandError(key_choices_message(error)) from None
         plan = plan_restore(dirs, source, passphrase=passphrase)
@@ -424,7 +292,7 @@ def restore_from_backup(args: argparse.Namespace) -> int:
         )
     readable = plan.current is not None and plan.current.decisions is not None
     if not args.yes and (readable or plan.loses_decisions):
-        if not _interactive():
+        if not interactive():
             raise CommandError(
                 _(
                     "the checklist was not replaced: it opens, so a restore needs your "
@@ -467,9 +335,9 @@ def _backups_line(layout: StoreLayout) -> str:
     return _("Backups: {folder} ({count})").format(folder=layout.backups, count=0)
 
 
-@_reports_store_errors
+@reports_store_errors
 def store_info(args: argparse.Namespace) -> int:
-    layout = StoreLayout.of(_dirs(args))
+    layout = StoreLayout.of(data_dirs(args))
     backups = _backups_line(layout)
     try:
         store = open_for_command(args, backup=False)
@@ -500,18 +368,18 @@ def store_info(args: argparse.Namespace) -> int:
     return 0
 
 
-@_reports_store_errors
+@reports_store_errors
 def store_init(args: argparse.Namespace) -> int:
-    dirs = _dirs(args)
+    dirs = data_dirs(args)
     passphrase = None
     mode = Mode.KEYRING
     if args.unencrypted:
         mode = Mode.UNENCRYPTED
     elif args.passphrase:
         mode = Mode.PASSPHRASE
-        passphrase = _env_passphrase()
-        if passphrase is None and _interactive():
-            passphrase = _ask_passphrase(confirm=True)
+        passphrase = env_passphrase()
+        if passphrase is None and interactive():
+            passphrase = ask_passphrase(confirm=True)
         if passphrase is None:
             raise CommandError(
                 _(
@@ -528,7 +396,7 @@ def store_init(args: argparse.Namespace) -> int:
     return 0
 
 
-@_reports_store_errors
+@reports_store_errors
 def recheck_days(args: argparse.Namespace) -> int:
     with open_for_command(args, backup=False) as store:
         if args.days is not None:

@@ -20,7 +20,7 @@ from gui.cli.catalog_cmd import load_for_command
 from gui.cli.errors import CommandError
 from gui.cli.i18n import _
 from gui.cli.lookup import resolve_platform_ids
-from gui.cli.store_cmd import _refuse_store_files, open_for_command
+from gui.cli.store_access import open_for_command, refuse_store_files
 from gui.core import paths
 from gui.core.requests.model import overdue_summary_lines
 from gui.core.store import StoreError
@@ -60,7 +60,7 @@ def write_summary_command(args: argparse.Namespace) -> int:
     if output.is_dir():
         raise CommandError(_("{output} is a folder; give a file name").format(output=output))
     # The store's own guard: a summary must never be written over the checklist itself.
-    _refuse_store_files(output, paths.resolve(args.data_dir))
+    refuse_store_files(output, paths.resolve(args.data_dir))
 
     catalog = load_for_command(args)
     decisions, recheck_days = _read_checklist(args)
