@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gui.cli.errors import CommandError
-from gui.cli.i18n import _, ngettext
 from gui.core import paths
 from gui.core.catalog import CatalogError, load_catalog, validate_file
 from gui.core.catalog.model import GROUP_TITLES, GROUPS
+from gui.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from gui.core.catalog import Catalog

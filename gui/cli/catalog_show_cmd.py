@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from gui.cli.catalog_cmd import load_for_command
 from gui.cli.errors import CommandError
-from gui.cli.i18n import _, ngettext
 from gui.cli.lookup import find_platform, resolve_id
 from gui.core import dates
 from gui.core.catalog.controls import (
@@ -20,6 +19,7 @@ from gui.core.catalog.controls import (
 )
 from gui.core.catalog.model import TOPIC_TITLES
 from gui.core.catalog.rules import is_region
+from gui.core.i18n import _, ngettext
 from gui.core.topics import FORM, SWITCH, topic_overview, topics_in
 from gui.core.words import shown_risk
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from gui import __version__
 from gui.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandError
-from gui.cli.i18n import _
+from gui.core.i18n import _
 from gui.core.lookup import suggestions
 
 # As early as the app can note it: ``--profile-startup`` measures from here (the interpreter's

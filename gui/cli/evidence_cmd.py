@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gui.cli.errors import CommandError
-from gui.cli.i18n import _, ngettext
 from gui.cli.store_access import open_for_command
 from gui.core import dates
 from gui.core.catalog.rules import terminal_safe
 from gui.core.evidence.engine import read_export
 from gui.core.evidence.errors import ExportError
+from gui.core.i18n import _, ngettext
 from gui.core.store import StoreError
 from gui.core.store.findings import database_of, forget_reading, load_readings, save_reading
 

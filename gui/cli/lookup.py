@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from gui.cli.errors import CommandError
-from gui.cli.i18n import _
+from gui.core.i18n import _
 from gui.core.lookup import match_id, suggestions
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from gui.cli.catalog_cmd import load_for_command
 from gui.cli.errors import CommandError
-from gui.cli.i18n import _, ngettext
 from gui.cli.store_access import open_for_command
+from gui.core.i18n import _, ngettext
 from gui.core.online import checks
 from gui.core.online.http import HttpClient
 from gui.core.online.policy_watch import (

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from gui.cli.catalog_cmd import load_for_command
 from gui.cli.errors import CommandError
-from gui.cli.i18n import _
 from gui.cli.lookup import find_category, find_platform
 from gui.cli.store_access import open_for_command
 from gui.core import dates
 from gui.core.catalog.rules import terminal_safe
+from gui.core.i18n import _
 from gui.core.requests.calendar import deadline_event
 from gui.core.requests.deadlines import STATUS_LABELS, RequestStatus
 from gui.core.requests.laws import (

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from gui.cli.args.store import PASSPHRASE_ENV
 from gui.cli.errors import CommandError
-from gui.cli.i18n import _
 from gui.core import paths
+from gui.core.i18n import _
 from gui.core.store import (
     CONFIG_NAME,
     DB_NAME,

@@ -17,7 +17,6 @@ from pathlib import Path
 from gui.cli.args.store import PASSPHRASE_ENV
 from gui.cli.catalog_cmd import load_for_command
 from gui.cli.errors import CommandError
-from gui.cli.i18n import _, ngettext
 from gui.cli.lookup import find_category, find_platform, resolve_platform_ids
 from gui.cli.store_access import (
     ask_passphrase,
@@ -32,6 +31,7 @@ from gui.cli.store_access import (
 from gui.core import dates
 from gui.core.catalog.rules import CONTROL_CHARS_RE, terminal_safe
 from gui.core.checklist import ChecklistRow, Status, build_checklist
+from gui.core.i18n import _, ngettext
 from gui.core.requests.model import summary_line
 from gui.core.review.session import load_region
 from gui.core.store import (

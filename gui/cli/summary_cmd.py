@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 from gui.cli.args.summary import FORMAT_NAMES
 from gui.cli.catalog_cmd import load_for_command
 from gui.cli.errors import CommandError
-from gui.cli.i18n import _
 from gui.cli.lookup import resolve_platform_ids
 from gui.cli.store_access import open_for_command, refuse_store_files
 from gui.core import paths
+from gui.core.i18n import _
 from gui.core.requests.model import overdue_summary_lines
 from gui.core.store import StoreError
 from gui.core.store.findings import database_of, load_readings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import locale
 import os
 import time
@@ -10,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from gui.core import dates
+from gui.core import dates, i18n
 
 
 @pytest.fixture
@@ -56,3 +57,28 @@ def test_month_names_stay_in_the_texts_language_whatever_the_c_locale() -> None:
             assert dates.day(date(2026, 12, 2)) == "2 Dec 2026", name
         finally:
             locale.setlocale(locale.LC_TIME, previous)
+
+
+class _German(gettext.NullTranslations):
+    """A translation as gettext would load it from a .mo file: the date's pattern and one
+    month name, everything else untranslated."""
+
+    MESSAGES = {
+        "{day} {month} {year}": "{day}. {month} {year}",
+        "{day}, {time}": "{day}, {time} Uhr",
+    }
+
+    def gettext(self, message: str) -> str:
+        return self.MESSAGES.get(message, message)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return "Dez." if (context, message) == ("month, abbreviated", "Dec") else message
+
+
+def test_a_translation_brings_its_own_order_and_month_names(
+    monkeypatch: pytest.MonkeyPatch, tokyo: None
+) -> None:
+    monkeypatch.setattr(i18n, "_translation", lambda: _German())
+    assert dates.day(date(2026, 12, 2)) == "2. Dez. 2026"
+    assert dates.day(date(2026, 11, 2)) == "2. Nov 2026"  # not translated: as written
+    assert dates.moment(datetime(2026, 12, 2, 5, 30, tzinfo=UTC)) == "2. Dez. 2026, 14:30 Uhr"

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from gui.cli.args import later
-from gui.cli.i18n import _
+from gui.core.i18n import _
 
 _CODE = "gui.cli.online_cmd"
 

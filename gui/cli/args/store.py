@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from gui.cli.args import later
-from gui.cli.i18n import _
+from gui.core.i18n import _
 
 # The one environment variable the commands read a passphrase from; declared with the
 # arguments because ``store init --help`` names it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gui.cli.args import later
-from gui.cli.i18n import _
+from gui.core.i18n import _
 
 # The same names as gui.core.summary.model.FORMATS (a test keeps them equal); repeated here so
 # that registering the command imports nothing but argparse.

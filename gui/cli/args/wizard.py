@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from gui.cli.args import later
-from gui.cli.i18n import _
+from gui.core.i18n import _
 
 
 def register(subparsers: Any) -> None:

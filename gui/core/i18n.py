@@ -1,7 +1,9 @@
-"""Translation for the command line: every message a command prints goes through ``_``
-(and counted ones through ``ngettext``), so that ``xgettext`` or ``pybabel extract`` can
-collect them into a template. No translation ships yet; without one the English text is
-used as it is.
+"""gettext translation for what runs without Qt: every message a command prints goes
+through ``_`` (counted ones through ``ngettext``, words that need a context through
+``pgettext``), and so do the date patterns of ``gui.core.dates``, so that ``xgettext`` or
+``pybabel extract`` can collect them into a template. No translation ships yet; without
+one the English text is used as it is. (The window's own texts go through Qt's
+translation, ``gui.desktop.i18n``.)
 
 Messages with values use named ``{placeholders}`` filled by ``.format`` after translation,
 never f-strings: a translator must see the whole sentence, and an f-string cannot be
@@ -28,3 +30,8 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _translation().ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """A short word that means different things in different places ("May" the month)."""
+    return _translation().pgettext(context, message)
