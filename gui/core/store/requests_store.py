@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from gui.core import dates
@@ -36,6 +37,11 @@ if TYPE_CHECKING:
 NAME_SETTING = "requests.name"
 ACCOUNT_SETTING = "requests.account"
 
+# The history's note for a change that keeps the status: the app's own words, not the
+# user's (``change_of`` tells them apart).
+NOTES_CHANGED = "notes changed"
+FOLLOW_UP_DRAFTED = "follow-up drafted"
+
 _COLUMNS = (
     "id, platform_id, category_ids, kind, law, status, drafted_at, sent_on, answered_on, "
     "extended, follow_up_on, requester_name, requester_account, grounds, details, notes"
@@ -44,6 +50,32 @@ _COLUMNS = (
 
 class UnknownRequestError(StoreError):
     pass
+
+
+class RequestChange(StrEnum):
+    """What one history entry recorded, for the history a person reads."""
+
+    DRAFTED = "drafted"
+    SENT = "sent"
+    EXTENDED = "extended"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+    FOLLOW_UP = "follow-up"
+    NOTES = "notes"
+
+
+def change_of(event: RequestEvent) -> tuple[RequestChange, str]:
+    """What ``event`` changed, and the note the user gave with it ("" when none, or when
+    the note is the app's own mark of a follow-up or of changed notes). A status recorded
+    again (a new day sent on) reads as that status."""
+    if event.old_status is None:
+        return RequestChange.DRAFTED, event.note
+    if event.old_status == event.new_status:
+        if event.note == NOTES_CHANGED:
+            return RequestChange.NOTES, ""
+        if event.note == FOLLOW_UP_DRAFTED:
+            return RequestChange.FOLLOW_UP, ""
+    return RequestChange(event.new_status.value), event.note
 
 
 def _text(value: str, what: str, limit: int) -> str:
@@ -245,11 +277,14 @@ class RequestBook:
         """Remember that a follow-up was drafted (the status stays what it was)."""
         current = self.get(request_id)
         return self._change(
-            request_id, current.status, "follow-up drafted", follow_up_on=on.isoformat()
+            request_id, current.status, FOLLOW_UP_DRAFTED, follow_up_on=on.isoformat()
         )
 
     def set_notes(self, request_id: int, notes: str) -> DataRequest:
         current = self.get(request_id)
         return self._change(
-            request_id, current.status, "notes changed", notes=_text(notes, "notes", 4_000)
+            request_id,
+            current.status,
+            NOTES_CHANGED,
+            notes=_text(notes, "notes", MAX_FREE_TEXT_CHARS),
         )

@@ -4,12 +4,17 @@ say so and are drawn in red. From here the user records what happened (sent on a
 answered, extended, closed) and drafts the follow-up, then the complaint, with the same
 letter renderers as the drafting dialog (``gui.core.requests``).
 
+Below the list, for the selected request: its note (``note_pane``: saved only with "Save
+note"; an edit not saved yet is kept for its request when the selection moves, and closing
+the window with one says so first, closing only when asked again) and its history
+(``history_view``). List and details share a splitter, so both fit at 800x600.
+
 Item text is plain text (QTreeWidgetItem never interprets markup); what the user typed in
-a request (name, grounds, notes) is not shown in the list.
+a request (name, grounds) is not shown, and the note only in its own field.
 
 The list is read again whenever the window is activated, as the checklist window is: a
 request marked from the command line (``privacy-review request sent 3``) shows as soon as
-the user comes back to it.
+the user comes back to it, with its history.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +35,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -47,7 +53,10 @@ from gui.core.requests.render import letter_text
 from gui.core.store import Store, StoreError
 from gui.core.store.requests_store import RequestBook
 from gui.desktop.i18n import translate
+from gui.desktop.requests.history_view import RequestHistoryView
+from gui.desktop.requests.note_pane import RequestNotePane
 from gui.desktop.requests.save_dialog import open_save_dialog, save_letter_file
+from gui.desktop.views.category_view import heading_label
 from gui.desktop.views.plain_text import plain_label
 from gui.desktop.views.style import is_dark
 
@@ -82,19 +91,46 @@ def requests_text(total: int, overdue: int) -> str:
     return translate("RequestListDialog", "{requests}.").format(requests=count)
 
 
+def kind_title(request: DataRequest) -> str:
+    try:
+        return right_for(request.law, request.kind).title
+    except ValueError:  # a kind this law does not know (kept by an older version)
+        return request.kind.value
+
+
+def request_title(request: DataRequest, platform_name: str) -> str:
+    """Which request: "Facebook, Access: a copy of your data (GDPR)"."""
+    return translate("RequestListDialog", "{platform}, {request} ({law})").format(
+        platform=platform_name, request=kind_title(request), law=LAW_SHORT[request.law]
+    )
+
+
+def unsaved_text(titles: list[str]) -> str:
+    """Why the window did not close: notes not saved yet."""
+    count = len(titles)  # a name: lupdate skips a numerus call whose count is a call
+    if count == 1:
+        return translate(
+            "RequestListDialog",
+            "The note for {request} is not saved. Save it, or close again to close without "
+            "saving it.",
+        ).format(request=titles[0])
+    return translate(
+        "RequestListDialog",
+        "The notes for %n requests are not saved. Save them, or close again to close.",
+        "",
+        count,
+    )
+
+
 def request_row(
     request: DataRequest, platform_name: str, today: date
 ) -> tuple[tuple[str, ...], bool]:
     """The texts of one row and whether the request is overdue."""
     status, due = request.status_on(today)
     overdue = status is RequestStatus.OVERDUE
-    try:
-        kind = right_for(request.law, request.kind).title
-    except ValueError:  # a kind this law does not know (kept by an older version)
-        kind = request.kind.value
     return (
         platform_name,
-        kind,
+        kind_title(request),
         LAW_SHORT[request.law],
         STATUS_LABELS[status],
         dates.day(request.sent_on) or translate("RequestListDialog", "not sent yet"),
@@ -176,6 +212,9 @@ class RequestListDialog(QDialog):
         self._today = today
         self._requests: list[DataRequest] = []
         self.letter_dialog: LetterDialog | None = None
+        # The unsaved notes the user was told about when closing: closing again with the
+        # same ones closes (see ``done``).
+        self._unsaved_on_close: dict[int, str] | None = None
 
         titles = column_titles()
         self.tree = QTreeWidget()
@@ -202,6 +241,26 @@ class RequestListDialog(QDialog):
         )
         self.summary = plain_label()
         self.status = plain_label()
+
+        # The selected request: which one, its note and its history.
+        self.details_title = heading_label("")
+        self.notes = RequestNotePane()
+        self.history = RequestHistoryView()
+        history_label = QLabel(translate("RequestListDialog", "&History:"))
+        history_label.setBuddy(self.history)
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(history_label)
+        history_layout.addWidget(self.history, 1)
+        self.details = QWidget()
+        details_layout = QVBoxLayout(self.details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.details_title)
+        panes = QHBoxLayout()
+        panes.addWidget(self.notes, 1)
+        panes.addWidget(history_box, 1)
+        details_layout.addLayout(panes, 1)
 
         self.sent_date = QDateEdit()
         self.sent_date.setCalendarPopup(True)
@@ -252,10 +311,21 @@ class RequestListDialog(QDialog):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(done)
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(0, 0, 0, 0)
+        listing_layout.addWidget(self.tree, 1)
+        listing_layout.addWidget(self.empty)
+        listing_layout.addStretch(0)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(listing)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
         layout.addLayout(row)
 
@@ -264,8 +334,9 @@ class RequestListDialog(QDialog):
         self.extended_button.clicked.connect(self.mark_extended)
         self.close_button.clicked.connect(self.mark_closed)
         self.follow_up_button.clicked.connect(self.draft_follow_up)
-        self.tree.itemSelectionChanged.connect(self._update_buttons)
-        self.resize(900, 420)
+        self.notes.saveRequested.connect(self.save_note)
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        self.resize(900, 600)
         self.reload()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -291,6 +362,9 @@ class RequestListDialog(QDialog):
             self.status.setText(str(error))
             return
         self._requests = sorted(requests, key=lambda r: r.id, reverse=True)
+        # One refresh of the details at the end, not one for the cleared selection first
+        # (that would show no request and throw away what the pane said).
+        blocker = QSignalBlocker(self.tree)
         self.tree.clear()
         overdue = 0
         late_colour = OVERDUE_COLOUR_ON_DARK if is_dark(self.tree.palette()) else OVERDUE_COLOUR
@@ -310,10 +384,12 @@ class RequestListDialog(QDialog):
             if request.id == select:
                 item.setSelected(True)
                 self.tree.setCurrentItem(item)
+        blocker.unblock()
         self.summary.setText(requests_text(len(self._requests), overdue))
         self.tree.setVisible(bool(self._requests))
         self.empty.setVisible(not self._requests)
-        self._update_buttons()
+        self.details.setVisible(bool(self._requests))
+        self._selection_changed()
 
     def selected(self) -> DataRequest | None:
         items = self.tree.selectedItems()
@@ -337,6 +413,28 @@ class RequestListDialog(QDialog):
             if item is not None
         ]
 
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        self._show_details()
+
+    def _show_details(self) -> None:
+        """The selected request's title, note and history, read from the store again."""
+        request = self.selected()
+        self.notes.show_request(request)
+        if request is None:
+            self.details_title.setText(
+                translate("RequestListDialog", "Select a request to see its note and history.")
+            )
+            self.history.set_events([])
+            return
+        self.details_title.setText(request_title(request, self._platform_name(request.platform_id)))
+        try:
+            events = self.book.history(request.id)
+        except StoreError as error:
+            self.status.setText(str(error))
+            events = []
+        self.history.set_events(events)
+
     def _update_buttons(self) -> None:
         request = self.selected()
         today = self._today()
@@ -356,6 +454,39 @@ class RequestListDialog(QDialog):
         self.follow_up_button.setEnabled(waiting)
 
     # --- changes ------------------------------------------------------------------------
+
+    def save_note(self, request_id: int, text: str) -> None:
+        """Save note: the note of ``request_id`` as typed, then the history shows it."""
+        try:
+            saved = self.book.set_notes(request_id, text)
+        except StoreError as error:
+            self.notes.say(str(error))
+            return
+        title = request_title(saved, self._platform_name(saved.platform_id))
+        said = translate("RequestListDialog", "Note saved for {request}.").format(request=title)
+        self.notes.saved(saved, said)
+        self.reload(select=request_id)
+
+    def done(self, result: int) -> None:
+        """Every way of closing (Close, Escape, the window's button) ends here: with a note
+        not saved yet the window stays open once and says so (selecting that request);
+        closing again with the same notes closes without them."""
+        unsaved = self.notes.unsaved()
+        if unsaved and unsaved != self._unsaved_on_close:
+            self._unsaved_on_close = unsaved
+            known = {r.id: r for r in self._requests}
+            titles = [
+                request_title(known[i], self._platform_name(known[i].platform_id))
+                for i in unsaved
+                if i in known
+            ]
+            shown = self.notes.request_id
+            if shown not in unsaved:
+                self.select(next(iter(unsaved)))
+            self.status.setText(unsaved_text(titles))
+            return
+        self._unsaved_on_close = None
+        super().done(result)
 
     def _apply(self, change: Callable[[int], DataRequest], said: str) -> None:
         request = self.selected()
