@@ -130,7 +130,7 @@ def _row_json(row: ChecklistRow) -> dict[str, object]:
         "status": decision.status.value if decision else None,
         "decided_at": decision.decided_at.isoformat() if decision else None,  # a file format
         "note": decision.note if decision else None,
-        "flags": list(row.flags),
+        "flags": list(row.flag_messages),  # a file format: never translated
         "retired": row.retired,
     }
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from gui.core import words
 from gui.core.catalog import Catalog, Category, Platform
+from gui.core.i18n import N_, MessageTable, _
 
 DEFAULT_RECHECK_DAYS = 180
 
@@ -25,18 +26,21 @@ class Status(StrEnum):
 
 # Each status in words that fit every control kind: for lists of all statuses (the status
 # filter, the history) and categories whose control is unknown. A row's own label is the
-# choice the user picked for its control: ``ChecklistRow.label_for(region)``.
-STATUS_LABELS = {status: words.GENERIC_WORDS[status.value] for status in Status}
-UNREVIEWED_LABEL = words.UNREVIEWED_WORDS
+# choice the user picked for its control: ``ChecklistRow.label_for(region)``. Translated as
+# they are read; an undecided row reads ``words.status_words(None)``.
+STATUS_LABELS = MessageTable(
+    {status: words.GENERIC_WORDS.message(status.value) for status in Status}
+)
 
-# Why a row needs attention, and its flags, in the words every view shows.
-REASON_UNREVIEWED = "not reviewed yet"
-REASON_LATER = "marked for later"
-FLAG_CHANGED = "changed since you decided"
-FLAG_DUE = "due for a re-check"
-FLAG_RETIRED = "retired from the catalog"
-FLAG_EVIDENCE = "your export shows something to check"
-FLAG_OVERDUE = "your request about it is past its legal deadline"
+# Why a row needs attention, and its flags, in the words every view shows: messages, which
+# ``attention_reasons`` and ``flags`` give translated.
+REASON_UNREVIEWED = N_("not reviewed yet")
+REASON_LATER = N_("marked for later")
+FLAG_CHANGED = N_("changed since you decided")
+FLAG_DUE = N_("due for a re-check")
+FLAG_RETIRED = N_("retired from the catalog")
+FLAG_EVIDENCE = N_("your export shows something to check")
+FLAG_OVERDUE = N_("your request about it is past its legal deadline")
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,10 @@ class ChecklistRow:
 
     @property
     def title(self) -> str:
-        return self.category.title if self.category else f"{self.category_id} (retired)"
+        if self.category is not None:
+            return self.category.title
+        # Translators: {category} is the id of a category that left the catalog.
+        return _("{category} (retired)").format(category=self.category_id)
 
     def control_kind(self, region: str | None = None) -> str | None:
         """The kind of control a user in ``region`` has (None for a retired category)."""
@@ -149,11 +156,18 @@ class ChecklistRow:
             found.append(REASON_UNREVIEWED)
         elif self.status is Status.LATER:
             found.append(REASON_LATER)
-        found.extend(flag for flag in self.flags if flag != FLAG_RETIRED)
-        return tuple(found)
+        found.extend(flag for flag in self.flag_messages if flag != FLAG_RETIRED)
+        return tuple(_(message) for message in found)
 
     @property
     def flags(self) -> tuple[str, ...]:
+        """The row's flags in words ("changed since you decided", ...)."""
+        return tuple(_(message) for message in self.flag_messages)
+
+    @property
+    def flag_messages(self) -> list[str]:
+        """The flags as written, untranslated: compared with the FLAG_ constants, and what
+        files and JSON output carry, whatever the user's language."""
         found = []
         if self.changed:
             found.append(FLAG_CHANGED)
@@ -165,7 +179,7 @@ class ChecklistRow:
             found.append(FLAG_EVIDENCE)
         if self.overdue:
             found.append(FLAG_OVERDUE)
-        return tuple(found)
+        return found
 
 
 def checklist_row(

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from gui.core.catalog import TOPICS, Catalog, Category, Platform
 
 # How much say the user has, strongest first. A platform's standing on a topic is the
-# strongest control among its categories for that topic.
+# strongest control among its categories for that topic. These are ids (the command line's
+# JSON carries them), not words: whoever shows a standing words it.
 SWITCH = "switch"
 FORM = "form or request"
 NO_CONTROL = "no real control"

@@ -9,6 +9,9 @@ provide it" in one place and "Opted out" in another.
 
 Qt-free and free of the checklist module (statuses are looked up by their stored value, and
 a ``Status`` is a str), so that ``gui.core.checklist`` can import it.
+
+The words are gettext messages (``gui.core.i18n``): the tables translate each word as it is
+read, and the functions return translated words; the stored values never are.
 """
 
 from __future__ import annotations
@@ -17,76 +20,101 @@ from collections.abc import Mapping
 
 from gui.core.catalog.controls import is_action
 from gui.core.catalog.model import Category
+from gui.core.i18n import N_, MessageTable, _
 
 __all__ = [
     "CHOICE_WORDS",
     "GENERIC_WORDS",
     "LATER_WORDS",
     "NOT_APPLICABLE_WORDS",
+    "RISK_WORDS",
     "UNREVIEWED_WORDS",
     "choice_words",
     "control_kind",
-    "count_words",
     "is_action",
     "risk_words",
     "shown_risk",
     "status_words",
 ]
 
-NOT_APPLICABLE_WORDS = "Does not apply to me"
-LATER_WORDS = "Decide later"
-UNREVIEWED_WORDS = "Not reviewed"
+# Messages, untranslated (marked for extraction): ``status_words`` gives them translated.
+NOT_APPLICABLE_WORDS = N_("Does not apply to me")
+LATER_WORDS = N_("Decide later")
+UNREVIEWED_WORDS = N_("Not reviewed")
 
 # The choices a user picks from, by control kind and stored status value, in the order they
 # are offered. "none" has no opted-out choice: where no control exists there is nothing to
 # opt out of. The desktop adds its keyboard mnemonics to these words; the words stay these.
-CHOICE_WORDS: dict[str, dict[str, str]] = {
-    "toggle": {
-        "opted-out": "I turned it off",
-        "kept": "I left it on",
-        "not-applicable": NOT_APPLICABLE_WORDS,
-        "later": LATER_WORDS,
-    },
-    "form": {
-        "opted-out": "I sent the form",
-        "kept": "I left it (no form sent)",
-        "not-applicable": NOT_APPLICABLE_WORDS,
-        "later": LATER_WORDS,
-    },
-    "request": {
-        "opted-out": "I made the request",
-        "kept": "I left it (no request made)",
-        "not-applicable": NOT_APPLICABLE_WORDS,
-        "later": LATER_WORDS,
-    },
-    "dont-provide": {
-        "opted-out": "I don't provide it",
-        "kept": "I left it as it is",
-        "not-applicable": NOT_APPLICABLE_WORDS,
-        "later": LATER_WORDS,
-    },
-    "none": {
-        "kept": "I left it as it is",
-        "not-applicable": NOT_APPLICABLE_WORDS,
-        "later": LATER_WORDS,
-    },
-    "delete-account": {
-        "opted-out": "I deleted my account",
-        "kept": "I kept my account",
-        "not-applicable": NOT_APPLICABLE_WORDS,
-        "later": LATER_WORDS,
-    },
+CHOICE_WORDS: dict[str, MessageTable[str]] = {
+    "toggle": MessageTable(
+        {
+            "opted-out": N_("I turned it off"),
+            "kept": N_("I left it on"),
+            "not-applicable": NOT_APPLICABLE_WORDS,
+            "later": LATER_WORDS,
+        }
+    ),
+    "form": MessageTable(
+        {
+            "opted-out": N_("I sent the form"),
+            "kept": N_("I left it (no form sent)"),
+            "not-applicable": NOT_APPLICABLE_WORDS,
+            "later": LATER_WORDS,
+        }
+    ),
+    "request": MessageTable(
+        {
+            "opted-out": N_("I made the request"),
+            "kept": N_("I left it (no request made)"),
+            "not-applicable": NOT_APPLICABLE_WORDS,
+            "later": LATER_WORDS,
+        }
+    ),
+    "dont-provide": MessageTable(
+        {
+            "opted-out": N_("I don't provide it"),
+            "kept": N_("I left it as it is"),
+            "not-applicable": NOT_APPLICABLE_WORDS,
+            "later": LATER_WORDS,
+        }
+    ),
+    "none": MessageTable(
+        {
+            "kept": N_("I left it as it is"),
+            "not-applicable": NOT_APPLICABLE_WORDS,
+            "later": LATER_WORDS,
+        }
+    ),
+    "delete-account": MessageTable(
+        {
+            "opted-out": N_("I deleted my account"),
+            "kept": N_("I kept my account"),
+            "not-applicable": NOT_APPLICABLE_WORDS,
+            "later": LATER_WORDS,
+        }
+    ),
 }
 
 # Where the control kind is unknown (a category retired from the catalog) or a status is
 # not one of its choices (decided under an older entry), and for lists of every status such
 # as the status filter.
-GENERIC_WORDS: dict[str, str] = {
-    "opted-out": "Opted out",
-    "kept": "Left as it is",
-    "not-applicable": NOT_APPLICABLE_WORDS,
-    "later": LATER_WORDS,
-}
+GENERIC_WORDS = MessageTable(
+    {
+        "opted-out": N_("Opted out"),
+        "kept": N_("Left as it is"),
+        "not-applicable": NOT_APPLICABLE_WORDS,
+        "later": LATER_WORDS,
+    }
+)
+
+# The risk levels in words ("high risk"), by the catalog's value.
+RISK_WORDS = MessageTable(
+    {
+        "low": N_("low risk"),
+        "medium": N_("medium risk"),
+        "high": N_("high risk"),
+    }
+)
 
 
 def choice_words(kind: str | None) -> Mapping[str, str]:
@@ -100,10 +128,10 @@ def status_words(status: str | None, kind: str | None = None) -> str:
     category whose control (where the user lives) is ``kind``. ``status`` is the stored
     value (a ``Status`` works: it is a str); None means not reviewed."""
     if status is None:
-        return UNREVIEWED_WORDS
-    words = CHOICE_WORDS.get(kind or "", {}).get(status)
-    if words is not None:
-        return words
+        return _(UNREVIEWED_WORDS)
+    choices = CHOICE_WORDS.get(kind or "")
+    if choices is not None and status in choices:
+        return choices[status]
     return GENERIC_WORDS.get(status, status)
 
 
@@ -125,17 +153,6 @@ def shown_risk(category: Category, country: str | None = None) -> str:
 
 
 def risk_words(category: Category, country: str | None = None) -> str:
-    """ "high risk", or "" for an action."""
+    """ "high risk", or "" for an action (a level the schema does not know: as it is)."""
     risk = shown_risk(category, country)
-    return f"{risk} risk" if risk else ""
-
-
-# ---- counts ------------------------------------------------------------------------------
-
-
-def count_words(count: int, singular: str, plural: str | None = None) -> str:
-    """ "1 decision", "2 decisions", "0 decisions"; ``plural`` for irregular nouns
-    ("1 category", "3 categories")."""
-    if count == 1:
-        return f"{count} {singular}"
-    return f"{count} {plural if plural is not None else singular + 's'}"
+    return RISK_WORDS.get(risk, risk) if risk else ""

@@ -6,7 +6,8 @@ Two checks. An AST walk over ``gui/cli`` (always runs): a string with words that
 printed, raised as CommandError, given as argparse ``help``/``description``, or written
 as an f-string, must be a literal passed to ``_()``/``ngettext()``. Then the extraction
 itself, with GNU ``xgettext`` when the machine has it (Debian package ``gettext``): it must
-find exactly the messages the AST walk finds, without warnings.
+find exactly the messages the AST walk finds, without warnings, in the commands and in the
+marked modules of gui/core (whose tables mark their texts with ``N_``).
 """
 
 from __future__ import annotations
@@ -24,10 +25,23 @@ from conftest import REPO_ROOT
 CLI_DIR = REPO_ROOT / "gui" / "cli"
 # Every module of the command line (i18n.py defines the functions and has no texts).
 CHECKED = sorted(CLI_DIR.rglob("*.py"))
-# The modules of gui/core whose texts go through gettext too: the dates' patterns and month
-# names (the rest of gui/core, its documents and messages, is not marked yet).
-CORE_MARKED = [REPO_ROOT / "gui" / "core" / "dates.py"]
-TRANSLATORS = {"_", "ngettext", "pgettext"}
+CORE_DIR = REPO_ROOT / "gui" / "core"
+# The vocabulary of gui/core that the window and the commands show: decision words, flags,
+# controls and regions, topic and group titles (no f-string with words may be left in them).
+CORE_WORDS = [
+    CORE_DIR / "words.py",
+    CORE_DIR / "checklist.py",
+    CORE_DIR / "catalog" / "controls.py",
+    CORE_DIR / "catalog" / "model.py",
+    CORE_DIR / "topics.py",
+    *sorted((CORE_DIR / "review").glob("*.py")),
+]
+# The modules of gui/core whose texts go through gettext: the dates' patterns and month
+# names, and the vocabulary (the rest of gui/core, its documents, letters and messages, is
+# not marked yet).
+CORE_MARKED = [CORE_DIR / "dates.py", *CORE_WORDS]
+# N_ only marks a text defined at import; it is translated where it is read.
+TRANSLATORS = {"_", "ngettext", "pgettext", "N_"}
 SHOWN_KEYWORDS = {"help", "description", "epilog"}
 WORDS_RE = re.compile(r"[A-Za-z]{2,}")
 
@@ -121,6 +135,34 @@ def test_every_shown_string_goes_through_gettext(path: Path) -> None:
     assert untranslated(path) == []
 
 
+def worded_fstrings(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.name}:{node.lineno}: f-string with words: use _().format"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr) and _has_words(node)
+    ]
+
+
+@pytest.mark.parametrize("path", CORE_WORDS, ids=lambda p: str(p.relative_to(CORE_DIR)))
+def test_the_core_vocabulary_has_no_worded_fstrings(path: Path) -> None:
+    # A module's words are whole messages; an f-string glues words a translator never sees.
+    assert worded_fstrings(path) == []
+
+
+def test_the_walk_reads_n_as_a_marked_message(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("T = {'a': N_('Left as it is')}\nf'{x} risk'\n")
+    assert messages(sample) == {"Left as it is"}
+    assert len(worded_fstrings(sample)) == 1
+
+
+def test_the_core_vocabulary_has_messages() -> None:
+    for path in CORE_WORDS:
+        if path.parent.name != "review" and path.name != "topics.py":
+            assert len(messages(path)) >= 3, path.name
+
+
 def test_the_translated_commands_have_messages() -> None:
     # The walk found real modules with real texts, not an empty list that passes anything.
     for name in ("entry.py", "catalog_cmd.py", "store_cmd.py", "request_cmd.py",
@@ -135,7 +177,7 @@ def test_xgettext_extracts_every_message(tmp_path: Path) -> None:
         pytest.skip("xgettext is not installed (Debian/Ubuntu package: gettext)")
     template = tmp_path / "privacy-review.pot"
     result = subprocess.run(
-        [xgettext, "--language=Python", "--from-code=UTF-8", "--keyword=_",
+        [xgettext, "--language=Python", "--from-code=UTF-8", "--keyword=_", "--keyword=N_",
          "--keyword=ngettext:1,2", "--keyword=pgettext:1c,2", "--add-comments",
          "--output", str(template),
          *[str(p) for p in [*CHECKED, *CORE_MARKED]]],
@@ -148,6 +190,7 @@ def test_xgettext_extracts_every_message(tmp_path: Path) -> None:
     extracted.discard("")  # the header entry
     expected = set().union(*(messages(p) for p in [*CHECKED, *CORE_MARKED]))
     assert {"Jan", "May", "{day} {month} {year}"} <= expected  # the dates' messages
+    assert {"I turned it off", "retired from the catalog", "AI training"} <= expected
     plurals = {_unquote(m) for m in re.findall(r'^msgid_plural ((?:".*"\n)+)', pot, re.MULTILINE)}
     assert extracted | plurals == expected
 

@@ -18,7 +18,6 @@ from gui.core.summary.render_html import render_html
 from gui.core.summary.render_text import render_markdown, render_text
 from gui.core.words import (
     CHOICE_WORDS,
-    count_words,
     is_action,
     risk_words,
     shown_risk,
@@ -153,13 +152,6 @@ def test_summaries_default_to_the_platforms_reviewed(catalog: Catalog) -> None:
     gone = replace(decisions[0], platform_id="myspace", category_id="music")
     assert default_platform_ids(catalog, [*decisions, gone]) == ("x", "myspace")
     assert default_platform_ids(catalog, []) is None  # nothing reviewed: everything
-
-
-def test_counts_agree_with_their_number() -> None:
-    assert count_words(1, "decision") == "1 decision"
-    assert count_words(0, "decision") == "0 decisions"
-    assert count_words(3, "category", "categories") == "3 categories"
-    assert count_words(1, "category", "categories") == "1 category"
 
 
 def test_ids_match_in_any_case_and_typos_get_suggestions() -> None:

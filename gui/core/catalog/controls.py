@@ -2,7 +2,9 @@
 words: shared by the wizard, the detail pane, the summary and the command line.
 
 Collection is shown to everyone; only the control differs by region, so a US user learns
-that Meta trains AI on their posts and also that people in the EU and UK can object."""
+that Meta trains AI on their posts and also that people in the EU and UK can object.
+
+The words are gettext messages (``gui.core.i18n``), translated when a function returns them."""
 
 from __future__ import annotations
 
@@ -10,38 +12,51 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from gui.core import dates
-from gui.core.catalog.model import (
-    DATED_QUOTE_KINDS,
-    QUOTE_KIND_TITLES,
-    Category,
-    Control,
-    Quote,
-)
+from gui.core.catalog.model import Category, Control, Quote
+from gui.core.i18n import N_, MessageTable, _
 
-CONTROL_PHRASES = {
-    "toggle": "there is a switch in the settings",
-    "form": "you can send a form",
-    "request": "you can make a request",
-    "dont-provide": "the only control is not to provide the data",
-    "none": "no control is offered",
-    "delete-account": "the only way out is closing the account",
-}
+# What a control lets the user do, completing "In the EU: ..." or "Where you live (the US): ...".
+CONTROL_PHRASES = MessageTable(
+    {
+        "toggle": N_("there is a switch in the settings"),
+        "form": N_("you can send a form"),
+        "request": N_("you can make a request"),
+        "dont-provide": N_("the only control is not to provide the data"),
+        "none": N_("no control is offered"),
+        "delete-account": N_("the only way out is closing the account"),
+    }
+)
 
 # Names for the region codes the catalog uses most; other codes are shown as they are, or
 # named by the caller (the window uses Qt's country names).
-REGION_NAMES = {
-    "EU": "the EU",
-    "EEA": "the EEA",
-    "GB": "the UK",
-    "US": "the US",
-    "CH": "Switzerland",
-    "CA": "Canada",
-    "AU": "Australia",
-    "BR": "Brazil",
-    "IN": "India",
-    "JP": "Japan",
-    "KR": "South Korea",
-}
+# They read after "In" ("In the EU: ...").
+REGION_NAMES = MessageTable(
+    {
+        "EU": N_("the EU"),
+        "EEA": N_("the EEA"),
+        "GB": N_("the UK"),
+        "US": N_("the US"),
+        "CH": N_("Switzerland"),
+        "CA": N_("Canada"),
+        "AU": N_("Australia"),
+        "BR": N_("Brazil"),
+        "IN": N_("India"),
+        "JP": N_("Japan"),
+        "KR": N_("South Korea"),
+    }
+)
+
+# Where a quote comes from, one whole sentence per kind of page (the catalog's quote kinds):
+# policies and terms carry their effective date, the other pages the day they were read.
+QUOTE_SOURCES = MessageTable(
+    {
+        "policy": N_("Quoted from the privacy policy of {day}"),
+        "terms": N_("Quoted from the terms of service of {day}"),
+        "help": N_("Quoted from a help page read on {day}"),
+        "settings": N_("Quoted from a settings page read on {day}"),
+        "form": N_("Quoted from a form read on {day}"),
+    }
+)
 
 Namer = Callable[[str], str]
 
@@ -55,7 +70,12 @@ def regions_phrase(codes: Iterable[str], name: Namer = region_label) -> str:
     names = [name(code) for code in codes]
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    # Translators: the last two regions of a list ("the EEA and the UK").
+    phrase = _("{region} and {last}").format(region=names[-2], last=names[-1])
+    for earlier in reversed(names[:-2]):
+        # Translators: a region put before the rest of a list ("the EU, the EEA and the UK").
+        phrase = _("{region}, {rest}").format(region=earlier, rest=phrase)
+    return phrase
 
 
 def control_phrase(control: Control) -> str:
@@ -73,25 +93,33 @@ def regional_text(category: Category, country: str | None, name: Namer = region_
     default = category.default_control
     if not others and (own is default or default.kind == own.kind):
         return ""
-    parts = [f"In {regions_phrase(c.regions, name)}: {control_phrase(c)}." for c in others]
+    parts = [
+        _("In {regions}: {control}.").format(
+            regions=regions_phrase(c.regions, name), control=control_phrase(c)
+        )
+        for c in others
+    ]
     if own is not default and default.kind != own.kind:
-        parts.append(f"Everywhere else: {control_phrase(default)}.")
+        parts.append(_("Everywhere else: {control}.").format(control=control_phrase(default)))
     if country:
-        parts.append(f"Where you live ({name(country)}): {control_phrase(own)}.")
+        parts.append(
+            _("Where you live ({region}): {control}.").format(
+                region=name(country), control=control_phrase(own)
+            )
+        )
     else:
-        parts.append(f"Everywhere else: {control_phrase(own)}.")
+        parts.append(_("Everywhere else: {control}.").format(control=control_phrase(own)))
     return " ".join(parts)
 
 
 def quote_source_text(quote: Quote) -> str:
     """Where a quote comes from, in words: "Quoted from the privacy policy of 15 Jan
     2026", or, for pages without versions, "Quoted from a help page read on ..."."""
-    kind = QUOTE_KIND_TITLES.get(quote.kind, quote.kind)
     day = dates.day(quote.policy_date)
-    if quote.kind in DATED_QUOTE_KINDS:
-        return f"Quoted from the {kind} of {day}"
-    article = "an" if kind[:1] in "aeiou" else "a"
-    return f"Quoted from {article} {kind} read on {day}"
+    if quote.kind in QUOTE_SOURCES:
+        return QUOTE_SOURCES[quote.kind].format(day=day)
+    # A kind the catalog schema does not know (the loader refuses it): no page name to give.
+    return _("Quoted from a page read on {day}").format(day=day)
 
 
 # --- Actions and the catalog's age (appended for the wizard; Qt-free) -------------------
@@ -142,4 +170,6 @@ def stale_catalog_text(checked: date | None, today: date) -> str:
     newest check is more than six months old, else "" (also when nothing was checked)."""
     if checked is None or not is_stale(checked, today):
         return ""
-    return f"This catalog was last checked on {dates.day(checked)}; it may be out of date."
+    return _("This catalog was last checked on {day}; it may be out of date.").format(
+        day=dates.day(checked)
+    )

@@ -9,6 +9,8 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from gui.core.i18n import N_, MessageTable
+
 RISK_LEVELS = ("low", "medium", "high")
 RISK_ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -35,46 +37,44 @@ TOPICS = (
     "memory",
 )
 
-TOPIC_TITLES = {
-    "ai-training": "AI training",
-    "ads": "Ads and ad targeting",
-    "biometrics": "Biometric data",
-    "location": "Location",
-    "contacts": "Contacts and address book",
-    "identity-inference": "Inferences about you",
-    "sharing": "Sharing with other companies",
-    "messages": "Private messages",
-    "profile": "Profile and career data",
-    "account": "Your account",
-    "data-access": "Getting a copy of your data",
-    "activity": "Activity and usage",
-    "device": "Device data",
-    "payments": "Payment data",
-    "conversations": "Conversations kept",
-    "human-review": "People reading your chats",
-    "memory": "Memory across chats",
-}
+# Titles are gettext messages (gui.core.i18n), translated as they are read.
+TOPIC_TITLES = MessageTable(
+    {
+        "ai-training": N_("AI training"),
+        "ads": N_("Ads and ad targeting"),
+        "biometrics": N_("Biometric data"),
+        "location": N_("Location"),
+        "contacts": N_("Contacts and address book"),
+        "identity-inference": N_("Inferences about you"),
+        "sharing": N_("Sharing with other companies"),
+        "messages": N_("Private messages"),
+        "profile": N_("Profile and career data"),
+        "account": N_("Your account"),
+        "data-access": N_("Getting a copy of your data"),
+        "activity": N_("Activity and usage"),
+        "device": N_("Device data"),
+        "payments": N_("Payment data"),
+        "conversations": N_("Conversations kept"),
+        "human-review": N_("People reading your chats"),
+        "memory": N_("Memory across chats"),
+    }
+)
 
 # Platform groups, in the order the app lists them.
 GROUPS = ("social", "messaging", "video-music", "professional", "ai-assistant", "services")
-GROUP_TITLES = {
-    "social": "Social networks",
-    "messaging": "Messaging",
-    "video-music": "Video and music",
-    "professional": "Work and careers",
-    "ai-assistant": "AI assistants",
-    "services": "Search, mail and other services",
-}
+GROUP_TITLES = MessageTable(
+    {
+        "social": N_("Social networks"),
+        "messaging": N_("Messaging"),
+        "video-music": N_("Video and music"),
+        "professional": N_("Work and careers"),
+        "ai-assistant": N_("AI assistants"),
+        "services": N_("Search, mail and other services"),
+    }
+)
 
 # What a quote's source is, so the app can say "Quoted from the privacy policy of ...".
 QUOTE_KINDS = ("policy", "terms", "help", "settings", "form")
-QUOTE_KIND_TITLES = {
-    "policy": "privacy policy",
-    "terms": "terms of service",
-    "help": "help page",
-    "settings": "settings page",
-    "form": "form",
-}
 # Kinds whose date is the document's effective date; the others carry the day they were read.
 DATED_QUOTE_KINDS = ("policy", "terms")
 POLICY_KINDS = ("policy", "terms", "regional-notice")

@@ -30,15 +30,6 @@ class Scope(StrEnum):
     TOPICS = "topics"  # every category on the chosen topics, across the chosen platforms
 
 
-SCOPE_LABELS = {
-    Scope.EVERYTHING: "Everything",
-    Scope.TO_DO: "Only what is not reviewed yet or marked for later",
-    Scope.CHANGED: "Only what changed since you decided or is due for a re-check",
-    Scope.ATTENTION: "Everything that needs attention: not reviewed, later, changed or due",
-    Scope.TOPICS: "By topic, across platforms",
-}
-
-
 @dataclass(frozen=True)
 class PlanChoice:
     """What the user chose on the start page. ``region`` is an ISO 3166 country code

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.catalog.model import TOPIC_TITLES
-from gui.core.checklist import STATUS_LABELS, UNREVIEWED_LABEL, Status
+from gui.core.checklist import STATUS_LABELS, Status
+from gui.core.words import status_words
 from gui.desktop.i18n import translate
 from gui.desktop.window.checklist_filter import ANY_STATUS, UNREVIEWED, ChecklistFilter
 
@@ -46,7 +47,7 @@ class FilterBar(QWidget):
         self.status = QComboBox(self)
         self.status.setAccessibleName(translate("FilterBar", "Show status"))
         self.status.addItem(translate("FilterBar", "Any status"), ANY_STATUS)
-        self.status.addItem(UNREVIEWED_LABEL, UNREVIEWED)
+        self.status.addItem(status_words(None), UNREVIEWED)
         for status in Status:
             self.status.addItem(STATUS_LABELS[status], status.value)
         self.status.currentIndexChanged.connect(self._on_status)

@@ -182,7 +182,10 @@ def help_html(dirs: AppDirs, store_text: str) -> str:
     statuses = tuple(
         (words.GENERIC_WORDS[value], meaning) for value, meaning in _status_meanings()
     ) + (
-        (words.UNREVIEWED_WORDS, translate("HelpWindow", "You have not recorded a decision yet.")),
+        (
+            words.status_words(None),
+            translate("HelpWindow", "You have not recorded a decision yet."),
+        ),
     )
     places = (
         (translate("HelpWindow", "Checklist and backups"), str(dirs.data)),

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.checklist import STATUS_LABELS, UNREVIEWED_LABEL, ChecklistRow, Status
+from gui.core.checklist import STATUS_LABELS, ChecklistRow, Status
 from gui.core.review.plan import status_counts
+from gui.core.words import status_words
 from gui.desktop.i18n import translate
 from gui.desktop.views.category_view import heading_label
 from gui.desktop.views.plain_text import plain_label
@@ -27,13 +28,7 @@ from gui.desktop.wizard.start_page import privacy_sentence
 
 
 def to_do_reasons(row: ChecklistRow) -> str:
-    reasons = []
-    if row.decision is None:
-        reasons.append(translate("FinishPage", "not reviewed yet"))
-    elif row.status is Status.LATER:
-        reasons.append(translate("FinishPage", "marked for later"))
-    reasons.extend(flag for flag in row.flags if flag != "retired from the catalog")
-    return ", ".join(reasons)
+    return ", ".join(row.attention_reasons)
 
 
 def to_do_text(row: ChecklistRow) -> str:
@@ -54,7 +49,7 @@ class FinishPage(QWidget):
         self.count_chips: dict[Status | None, StatusChip] = {}
         counts = QFormLayout()
         for status in (*Status, None):
-            name = STATUS_LABELS[status] if status else UNREVIEWED_LABEL
+            name = STATUS_LABELS[status] if status else status_words(None)
             value = QLabel()
             value.setAccessibleName(name)
             chip = StatusChip()  # the status in words, with the colour the app gives it
