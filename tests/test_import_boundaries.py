@@ -44,6 +44,7 @@ LATE_IMPORTS: tuple[tuple[str, str, str], ...] = (
     ("gui.desktop.infra.startup", "gui.core.catalog", "~25 ms, loaded after the first paint"),
     ("gui.desktop.infra.startup", "gui.core.store", "~30 ms, opened after the first paint"),
     ("gui.desktop.infra.startup", "gui.desktop.window.store_dialogs", "~30 ms, after it"),
+    ("gui.desktop.infra.startup", "gui.desktop.window.messages", "the Qt namespace, ~25 ms"),
     ("gui.desktop.infra.single_instance", "hashlib", "~5 ms (OpenSSL), to listen after it"),
     ("gui.desktop.infra.single_instance", "PySide6.QtNetwork", "~11 ms, listening after it"),
     ("gui.desktop.infra.diagnostics", "logging.handlers", "~15 ms, the log file after it"),

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from gui.core.paths import AppDirs
 from gui.desktop.i18n import translate
-from gui.desktop.window.messages import show_message
 
 if TYPE_CHECKING:
     from gui.core.catalog import Catalog
@@ -127,6 +126,8 @@ class Startup(QObject):
                 user_dir=self.dirs.user_catalogs, cache_dir=self.dirs.cache / "catalog"
             )
         except CatalogError as error:
+            from gui.desktop.window.messages import show_message
+
             log.error("the bundled catalog is broken: %s", error)
             box = show_message(
                 self.window,
