@@ -9,11 +9,11 @@ import argparse
 import functools
 import json
 import sys
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gui.cli.args import Handler
 from gui.cli.catalog_cmd import load_for_command
 from gui.cli.errors import CommandError
 from gui.cli.lookup import find_category, find_platform
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
     from gui.core.requests.model import DataRequest
 
 LAW_NAMES = tuple(law.value for law in Law)
-
-Handler = Callable[[argparse.Namespace], int]
 
 
 # --- shared -----------------------------------------------------------------------------

@@ -11,9 +11,9 @@ import functools
 import getpass
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from gui.cli.args import Handler
 from gui.cli.args.store import PASSPHRASE_ENV
 from gui.cli.errors import CommandError
 from gui.core import paths
@@ -27,8 +27,6 @@ from gui.core.store import (
     open_store,
 )
 from gui.core.store.keys import check_new_passphrase
-
-Handler = Callable[[argparse.Namespace], int]
 
 
 def reports_store_errors(handler: Handler) -> Handler:
